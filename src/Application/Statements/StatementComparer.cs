@@ -34,8 +34,8 @@ public static class StatementComparer
             return NodesEqual(a, b);
         }
 
-        var type = StatementJson.ObjectType(x, "Activity");
-        if (type != StatementJson.ObjectType(y, "Activity"))
+        var type = StatementNodes.ObjectType(x, "Activity");
+        if (type != StatementNodes.ObjectType(y, "Activity"))
         {
             return false;
         }
@@ -72,15 +72,15 @@ public static class StatementComparer
 
     private static bool ActivityListsEqual(JsonNode? a, JsonNode? b)
     {
-        var count = StatementJson.Count(a);
-        if (count != StatementJson.Count(b) || a is JsonValue || b is JsonValue)
+        var count = StatementNodes.Count(a);
+        if (count != StatementNodes.Count(b) || a is JsonValue || b is JsonValue)
         {
             return NodesEqual(a, b);
         }
 
         for (var i = 0; i < count; i++)
         {
-            if (!ActivitiesEqual(StatementJson.At(a, i), StatementJson.At(b, i)))
+            if (!ActivitiesEqual(StatementNodes.At(a, i), StatementNodes.At(b, i)))
             {
                 return false;
             }
@@ -97,7 +97,7 @@ public static class StatementComparer
             return NodesEqual(a, b);
         }
 
-        return StatementJson.ObjectType(x, "Activity") == StatementJson.ObjectType(y, "Activity")
+        return StatementNodes.ObjectType(x, "Activity") == StatementNodes.ObjectType(y, "Activity")
             && PropertiesEqual(x, y, static (n, p, q) => n is "definition" or "objectType" || NodesEqual(p, q));
     }
 
@@ -108,7 +108,7 @@ public static class StatementComparer
             return NodesEqual(a, b);
         }
 
-        return StatementJson.ObjectType(x, "Agent") == StatementJson.ObjectType(y, "Agent")
+        return StatementNodes.ObjectType(x, "Agent") == StatementNodes.ObjectType(y, "Agent")
             && PropertiesEqual(x, y, AgentPropertyEqual);
     }
 

@@ -54,7 +54,7 @@ public static class StatementFormatter
             return node?.DeepClone();
         }
 
-        return StatementJson.ObjectType(target, "Activity") switch
+        return StatementNodes.ObjectType(target, "Activity") switch
         {
             "Activity" => IdsActivity(target),
             "Agent" or "Group" => IdsAgent(target),
@@ -70,8 +70,8 @@ public static class StatementFormatter
             return node?.DeepClone();
         }
 
-        var result = new JsonObject { ["objectType"] = StatementJson.ObjectType(agent, "Agent") };
-        foreach (var identifier in StatementJson.IdentifierProperties)
+        var result = new JsonObject { ["objectType"] = StatementNodes.ObjectType(agent, "Agent") };
+        foreach (var identifier in StatementNodes.IdentifierProperties)
         {
             if (agent[identifier] is { } value)
             {
@@ -155,14 +155,14 @@ public static class StatementFormatter
     {
         public JsonObject Statement(JsonObject statement)
         {
-            if (StatementJson.Object(statement, "verb") is { } verb)
+            if (StatementNodes.Object(statement, "verb") is { } verb)
             {
                 ReduceLanguageMap(verb, "display");
             }
 
-            if (StatementJson.Object(statement, "object") is { } target)
+            if (StatementNodes.Object(statement, "object") is { } target)
             {
-                switch (StatementJson.ObjectType(target, "Activity"))
+                switch (StatementNodes.ObjectType(target, "Activity"))
                 {
                     case "Activity":
                         Activity(target);
@@ -173,12 +173,12 @@ public static class StatementFormatter
                 }
             }
 
-            var contextActivities = StatementJson.Object(StatementJson.Object(statement, "context"), "contextActivities");
+            var contextActivities = StatementNodes.Object(StatementNodes.Object(statement, "context"), "contextActivities");
             foreach (var (_, list) in contextActivities ?? [])
             {
-                for (var i = 0; i < StatementJson.Count(list); i++)
+                for (var i = 0; i < StatementNodes.Count(list); i++)
                 {
-                    if (StatementJson.At(list, i) is JsonObject activity)
+                    if (StatementNodes.At(list, i) is JsonObject activity)
                     {
                         Activity(activity);
                     }
@@ -191,20 +191,20 @@ public static class StatementFormatter
         private void Activity(JsonObject activity)
         {
             if (canonicalDefinition is not null
-                && StatementJson.String(activity, "id") is { } id
+                && StatementNodes.String(activity, "id") is { } id
                 && canonicalDefinition(id) is { } canonical)
             {
                 activity["definition"] = canonical.DeepClone();
             }
 
-            if (StatementJson.Object(activity, "definition") is not { } definition)
+            if (StatementNodes.Object(activity, "definition") is not { } definition)
             {
                 return;
             }
 
             ReduceLanguageMap(definition, "name");
             ReduceLanguageMap(definition, "description");
-            foreach (var listName in StatementJson.InteractionComponentLists)
+            foreach (var listName in StatementNodes.InteractionComponentLists)
             {
                 if (definition[listName] is not JsonArray components)
                 {

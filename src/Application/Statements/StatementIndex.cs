@@ -28,28 +28,28 @@ public sealed record StatementIndex(
     public static StatementIndex Extract(JsonObject statement)
     {
         var builder = new Builder();
-        var verbId = StatementJson.String(StatementJson.Object(statement, "verb"), "id") ?? string.Empty;
+        var verbId = StatementNodes.String(StatementNodes.Object(statement, "verb"), "id") ?? string.Empty;
 
         // Direct positions (actor, object) are visited before related ones, so the first sighting of a key
         // or id fixes its role and a key found in both is kept as direct.
         // §2.1.3 agent: the actor or the object, including Groups whose members match.
-        builder.AddAgentOrGroup(StatementJson.Object(statement, "actor"), direct: true);
+        builder.AddAgentOrGroup(StatementNodes.Object(statement, "actor"), direct: true);
 
         string? activityId = null;
         Guid? statementRef = null;
-        if (StatementJson.Object(statement, "object") is { } target)
+        if (StatementNodes.Object(statement, "object") is { } target)
         {
-            switch (StatementJson.ObjectType(target, "Activity"))
+            switch (StatementNodes.ObjectType(target, "Activity"))
             {
                 case "Activity":
-                    activityId = StatementJson.String(target, "id");
+                    activityId = StatementNodes.String(target, "id");
                     builder.AddActivity(activityId, direct: true);
                     break;
                 case "Agent" or "Group":
                     builder.AddAgentOrGroup(target, direct: true);
                     break;
                 case "StatementRef":
-                    statementRef = ParseGuid(StatementJson.String(target, "id"));
+                    statementRef = ParseGuid(StatementNodes.String(target, "id"));
                     break;
                 case "SubStatement":
                     builder.AddSubStatement(target);
@@ -58,16 +58,16 @@ public sealed record StatementIndex(
         }
 
         // §2.1.3 related_agents: authority, instructor and team only match broadly.
-        builder.AddAgentOrGroup(StatementJson.Object(statement, "authority"), direct: false);
-        var context = StatementJson.Object(statement, "context");
+        builder.AddAgentOrGroup(StatementNodes.Object(statement, "authority"), direct: false);
+        var context = StatementNodes.Object(statement, "context");
         builder.AddContext(context);
 
         return new StatementIndex(
             verbId,
-            ParseGuid(StatementJson.String(context, "registration")),
+            ParseGuid(StatementNodes.String(context, "registration")),
             activityId,
             statementRef,
-            statementRef is not null && verbId == StatementJson.VoidedVerb,
+            statementRef is not null && verbId == StatementNodes.VoidedVerb,
             builder.Agents,
             builder.Activities);
     }
@@ -90,15 +90,15 @@ public sealed record StatementIndex(
                 return;
             }
 
-            if (StatementJson.Identity(agent) is { } identity)
+            if (StatementNodes.Identity(agent) is { } identity)
             {
                 AddAgent(identity.Key, direct);
             }
 
             var members = agent["member"];
-            for (var i = 0; i < StatementJson.Count(members); i++)
+            for (var i = 0; i < StatementNodes.Count(members); i++)
             {
-                if (StatementJson.At(members, i) is JsonObject member && StatementJson.Identity(member) is { } memberIdentity)
+                if (StatementNodes.At(members, i) is JsonObject member && StatementNodes.Identity(member) is { } memberIdentity)
                 {
                     AddAgent(memberIdentity.Key, direct);
                 }
@@ -120,21 +120,21 @@ public sealed record StatementIndex(
 
         public void AddContext(JsonObject? context)
         {
-            AddAgentOrGroup(StatementJson.Object(context, "instructor"), direct: false);
-            AddAgentOrGroup(StatementJson.Object(context, "team"), direct: false);
+            AddAgentOrGroup(StatementNodes.Object(context, "instructor"), direct: false);
+            AddAgentOrGroup(StatementNodes.Object(context, "team"), direct: false);
 
             // §2.1.3 related_activities: any context activity, given as one object or an array.
-            if (StatementJson.Object(context, "contextActivities") is not { } contextActivities)
+            if (StatementNodes.Object(context, "contextActivities") is not { } contextActivities)
             {
                 return;
             }
 
-            foreach (var kind in StatementJson.ContextActivityKinds)
+            foreach (var kind in StatementNodes.ContextActivityKinds)
             {
                 var list = contextActivities[kind];
-                for (var i = 0; i < StatementJson.Count(list); i++)
+                for (var i = 0; i < StatementNodes.Count(list); i++)
                 {
-                    AddActivity(StatementJson.String(StatementJson.At(list, i) as JsonObject, "id"), direct: false);
+                    AddActivity(StatementNodes.String(StatementNodes.At(list, i) as JsonObject, "id"), direct: false);
                 }
             }
         }
@@ -142,13 +142,13 @@ public sealed record StatementIndex(
         // §2.1.3: the same properties inside a SubStatement only match the related_* filters.
         public void AddSubStatement(JsonObject subStatement)
         {
-            AddAgentOrGroup(StatementJson.Object(subStatement, "actor"), direct: false);
-            if (StatementJson.Object(subStatement, "object") is { } target)
+            AddAgentOrGroup(StatementNodes.Object(subStatement, "actor"), direct: false);
+            if (StatementNodes.Object(subStatement, "object") is { } target)
             {
-                switch (StatementJson.ObjectType(target, "Activity"))
+                switch (StatementNodes.ObjectType(target, "Activity"))
                 {
                     case "Activity":
-                        AddActivity(StatementJson.String(target, "id"), direct: false);
+                        AddActivity(StatementNodes.String(target, "id"), direct: false);
                         break;
                     case "Agent" or "Group":
                         AddAgentOrGroup(target, direct: false);
@@ -156,7 +156,7 @@ public sealed record StatementIndex(
                 }
             }
 
-            AddContext(StatementJson.Object(subStatement, "context"));
+            AddContext(StatementNodes.Object(subStatement, "context"));
         }
 
         private void AddAgent(string key, bool direct)

@@ -4,7 +4,7 @@ using Lrs.Domain.Xapi;
 namespace Lrs.Application.Statements;
 
 /// <summary>Tolerant readers over an already validated statement tree; odd-but-valid shapes yield null, never throw.</summary>
-internal static class StatementJson
+internal static class StatementNodes
 {
     public const string VoidedVerb = "http://adlnet.gov/expapi/verbs/voided";
 
