@@ -1,3 +1,88 @@
+using Lrs.Api.Hosting;
+using Lrs.Api.Xapi;
+using Lrs.Application;
+using Lrs.Application.Security;
+using Lrs.Application.Statements;
+using Lrs.Infrastructure;
+using Lrs.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 var builder = WebApplication.CreateBuilder(args);
+var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
+var migrateOnly = args.Contains("--migrate-only");
+
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "HH:mm:ss ";
+});
+builder.WebHost.ConfigureKestrel(k =>
+    k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? 32 * 1024 * 1024);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);
+builder.Services.AddSingleton(roles);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Xapi").Get<XapiAuthOptions>() ?? new XapiAuthOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements").Get<StatementQueryOptions>() ?? new StatementQueryOptions());
+builder.Services.AddExceptionHandler<ExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+    .AllowAnyOrigin()
+    .AllowAnyMethod()
+    .AllowAnyHeader()
+    .WithExposedHeaders(XapiHeaders.Version, XapiHeaders.ConsistentThrough, "ETag", "Last-Modified", "Retry-After")
+    .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
 var app = builder.Build();
+
+var firstRun = await FirstRun.PrepareAsync(app.Services, CancellationToken.None);
+if (migrateOnly)
+{
+    Console.WriteLine("Migrations applied.");
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseCors();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = c => c.Tags.Contains("ready"),
+    ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
+    {
+        status = report.Status.ToString(),
+        checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+    }),
+});
+
+if (roles.Has("api"))
+{
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/xapi"), xapi => xapi.UseMiddleware<XapiVersionMiddleware>());
+    var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
+    xapi.MapStatements();
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var endpoint = addresses.Select(a => a.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal))
+        .FirstOrDefault() ?? "http://localhost:5000";
+    Console.WriteLine();
+    Console.WriteLine($"Lrs is running ({roles}) on {app.Services.GetRequiredService<DatabaseOptions>().Provider}.");
+    Console.WriteLine($"  xAPI endpoint: {endpoint.TrimEnd('/')}/xapi/");
+    if (firstRun is not null)
+    {
+        Console.WriteLine("  " + firstRun);
+    }
+
+    Console.WriteLine();
+});
+
 app.Run();
+
+/// <summary>The host's entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lrs.Application.Common;
+using Lrs.Application.Statements;
+using Lrs.Domain.Tenancy;
+
+namespace Lrs.Api.Xapi;
+
+/// <summary>The Statement resource, <c>/xapi/statements</c> (Communication §2.1).</summary>
+public static class StatementsEndpoints
+{
+    public static RouteGroupBuilder MapStatements(this RouteGroupBuilder xapi)
+    {
+        xapi.MapPut("/statements", PutAsync);
+        xapi.MapPost("/statements", PostAsync);
+        xapi.MapMethods("/statements", [HttpMethods.Get, HttpMethods.Head], GetAsync);
+        return xapi;
+    }
+
+    private static async Task<IResult> PutAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock)
+    {
+        SetConsistentThrough(http, clock);
+        if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
+        {
+            return Problem(400, error!);
+        }
+
+        if (XapiRequest.Unknown(parameters, "statementId") is { } unknown)
+        {
+            return Problem(400, $"Unknown parameter '{unknown}' for PUT statements.");
+        }
+
+        if (!parameters.TryGetValue("statementId", out var idText))
+        {
+            return Problem(400, "PUT statements requires the statementId parameter (Communication §2.1.1).");
+        }
+
+        if (!Application.Statements.Validation.XapiParameters.TryParseUuid(idText, out var statementId))
+        {
+            return Problem(400, "Parameter 'statementId' must be a UUID.");
+        }
+
+        var caller = XapiAuthenticationFilter.Caller(http);
+        if (!caller.Scopes.CanWriteStatements())
+        {
+            return Problem(403, "This credential may not write statements.");
+        }
+
+        if (!XapiRequest.IsJson(http.Request))
+        {
+            return Problem(400, "Content-Type must be application/json.");
+        }
+
+        var (body, parseError) = await XapiRequest.ReadJsonAsync(http.Request, http.RequestAborted);
+        if (parseError is not null)
+        {
+            return Problem(400, parseError);
+        }
+
+        var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId), http.RequestAborted);
+        return result.IsSuccess ? TypedResults.NoContent() : Problem(http, result.Error!);
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock)
+    {
+        SetConsistentThrough(http, clock);
+        if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
+        {
+            return Problem(400, error!);
+        }
+
+        if (XapiRequest.Unknown(parameters) is { } unknown)
+        {
+            return Problem(400, $"Unknown parameter '{unknown}' for POST statements.");
+        }
+
+        var caller = XapiAuthenticationFilter.Caller(http);
+        if (!caller.Scopes.CanWriteStatements())
+        {
+            return Problem(403, "This credential may not write statements.");
+        }
+
+        if (!XapiRequest.IsJson(http.Request))
+        {
+            return Problem(400, "Content-Type must be application/json.");
+        }
+
+        var (body, parseError) = await XapiRequest.ReadJsonAsync(http.Request, http.RequestAborted);
+        if (parseError is not null)
+        {
+            return Problem(400, parseError);
+        }
+
+        var result = await handler.HandleAsync(new RecordStatements(caller, body), http.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return Problem(http, result.Error!);
+        }
+
+        return TypedResults.Json(result.Value!.Select(id => id.ToString()).ToArray());
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, GetStatementsHandler handler, StoredClock clock)
+    {
+        SetConsistentThrough(http, clock);
+        if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
+        {
+            return Problem(400, error!);
+        }
+
+        var query = StatementQuery.Parse(parameters);
+        if (!query.IsSuccess)
+        {
+            return Problem(http, query.Error!);
+        }
+
+        var languages = AcceptLanguage.Parse(http.Request.Headers.AcceptLanguage.ToString());
+        var result = await handler.HandleAsync(
+            new GetStatements(XapiAuthenticationFilter.Caller(http), query.Value!, languages), http.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return Problem(http, result.Error!);
+        }
+
+        var response = result.Value!;
+        if (response.LastModified is { } lastModified)
+        {
+            http.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(response.Body, StatementJson.Options);
+        if (!query.Value!.Attachments)
+        {
+            return TypedResults.Bytes(json, "application/json");
+        }
+
+        // Communication §2.1.3 attachments=true: always multipart/mixed, the statements first.
+        var boundary = "lrs-" + Guid.NewGuid().ToString("N");
+        var multipart = new MemoryStream();
+        Write(multipart, $"--{boundary}\r\nContent-Type: application/json\r\n\r\n");
+        multipart.Write(json);
+        Write(multipart, $"\r\n--{boundary}--\r\n");
+        return TypedResults.Bytes(multipart.ToArray(), $"multipart/mixed; boundary=\"{boundary}\"");
+    }
+
+    private static void Write(Stream stream, string text) => stream.Write(Encoding.UTF8.GetBytes(text));
+
+    private static void SetConsistentThrough(HttpContext http, StoredClock clock) =>
+        http.Response.Headers[XapiHeaders.ConsistentThrough] = StatementJson.FormatTimestamp(clock.ConsistentThrough());
+
+    private static IResult Problem(int status, string message) => XapiProblem.Result(status, message);
+
+    private static IResult Problem(HttpContext http, XapiError error)
+    {
+        if (error.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = http.RequestServices.GetRequiredService<Infrastructure.Ingest.IngestOptions>()
+                .RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return XapiProblem.Result(error.Status, error.Message);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Lrs.Application.Statements.Validation;
+using Microsoft.Net.Http.Headers;
+
+namespace Lrs.Api.Xapi;
+
+/// <summary>Reading xAPI request parameters and JSON bodies, with the spec's 400s.</summary>
+public static class XapiRequest
+{
+    /// <summary>Query parameters as single values; a repeated parameter is an error.</summary>
+    public static bool TryGetParameters(HttpRequest request, out Dictionary<string, string> parameters, out string? error)
+    {
+        parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        error = null;
+        foreach (var (name, values) in request.Query)
+        {
+            if (values.Count != 1)
+            {
+                error = $"Parameter '{name}' is given more than once.";
+                return false;
+            }
+
+            parameters[name] = values[0]!;
+        }
+
+        return true;
+    }
+
+    /// <summary>The first parameter not in <paramref name="allowed"/>, if any (Communication §3.2).</summary>
+    public static string? Unknown(IReadOnlyDictionary<string, string> parameters, params string[] allowed) =>
+        parameters.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.Ordinal));
+
+    public static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads and parses the JSON body; malformed JSON is an error that says where.</summary>
+    public static async Task<(JsonNode? Body, string? Error)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length == 0)
+        {
+            return (null, "The request body is empty; a JSON statement or array of statements is required.");
+        }
+
+        try
+        {
+            return (XapiJson.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), null);
+        }
+        catch (XapiJsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Lrs.Application.Security;
+using Lrs.Application.Statements;
+using Lrs.Application.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lrs.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the use-case handlers, each explicitly.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StoredClock>();
+        services.AddSingleton<StatementQueryOptions>();
+        services.AddScoped<RecordStatementsHandler>();
+        services.AddScoped<GetStatementsHandler>();
+        services.AddSingleton<XapiAuthOptions>();
+        services.AddSingleton<VerifiedCredentials>();
+        services.AddScoped<AuthenticateCaller>();
+        services.AddScoped<CreateTenantHandler>();
+        services.AddScoped<IssueCredentialHandler>();
+        return services;
+    }
+}

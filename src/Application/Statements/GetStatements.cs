@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Lrs.Application.Common;
+using Lrs.Application.Security;
+using Lrs.Domain.Tenancy;
+
+namespace Lrs.Application.Statements;
+
+/// <summary>GET /statements: one statement by id, or a StatementResult page (Communication §2.1.3, Data §2.5).</summary>
+public sealed record GetStatements(XapiCaller Caller, StatementQuery Query, IReadOnlyList<LanguagePreference> Languages);
+
+/// <summary>The response body, the stored time for Last-Modified, and the ids of the statements it holds.</summary>
+public sealed record StatementsResponse(JsonObject Body, DateTimeOffset? LastModified, IReadOnlyList<Guid> StatementIds);
+
+public sealed class GetStatementsHandler(IStatementReader reader, StatementQueryOptions options)
+{
+    public async Task<XapiResult<StatementsResponse>> HandleAsync(GetStatements request, CancellationToken ct)
+    {
+        var caller = request.Caller;
+        if (!caller.Scopes.CanReadOwnStatements())
+        {
+            return XapiError.Forbidden("This credential may not read statements.");
+        }
+
+        var mine = caller.Scopes.CanReadAllStatements() ? null : caller.AuthorityKey;
+        var query = request.Query;
+        if (query.StatementId is { } id || query.VoidedStatementId is not null)
+        {
+            var voided = query.VoidedStatementId is not null;
+            var found = await reader.FindAsync(caller.TenantId, query.StatementId ?? query.VoidedStatementId!.Value, voided, ct);
+            if (found is null || (mine is not null && !IsMine(found, mine)))
+            {
+                return XapiError.NotFound(voided ? "No voided statement with this id." : "No statement with this id.");
+            }
+
+            var single = Format(found, query, request.Languages);
+            return new StatementsResponse(single, found.Stored, [found.Id]);
+        }
+
+        var limit = query.Limit == 0 ? options.MaxPageSize : Math.Min(query.Limit, options.MaxPageSize);
+        var filter = new StatementFilter
+        {
+            TenantId = caller.TenantId,
+            AgentKey = query.AgentKey,
+            VerbId = query.VerbId,
+            ActivityId = query.ActivityId,
+            Registration = query.Registration,
+            RelatedActivities = query.RelatedActivities,
+            RelatedAgents = query.RelatedAgents,
+            Since = query.Since,
+            Until = query.Until,
+            Ascending = query.Ascending,
+            AuthorityKey = mine,
+            After = query.After,
+            Limit = limit + 1,
+        };
+
+        var rows = await reader.QueryAsync(filter, ct);
+        var page = rows.Take(limit).ToList();
+        var statements = new JsonArray();
+        foreach (var row in page)
+        {
+            statements.Add(Format(row, query, request.Languages));
+        }
+
+        var more = rows.Count > limit
+            ? options.MorePath + "?more=" + query.MoreToken(new StatementCursor(page[^1].Stored, page[^1].Seq))
+            : string.Empty;
+        var body = new JsonObject { ["statements"] = statements, ["more"] = more };
+        DateTimeOffset? lastModified = page.Count == 0 ? null : page.Max(r => r.Stored);
+        return new StatementsResponse(body, lastModified, page.Select(r => r.Id).ToList());
+    }
+
+    private static bool IsMine(StoredStatement statement, string authorityKey) =>
+        statement.AuthorityKey == authorityKey;
+
+    private static JsonObject Format(StoredStatement row, StatementQuery query, IReadOnlyList<LanguagePreference> languages)
+    {
+        var node = JsonNode.Parse(row.Json)!.AsObject();
+        return query.Format == StatementFormat.Exact ? node : StatementFormatter.Format(node, query.Format, languages);
+    }
+}
+
+/// <summary>Limits of statement queries.</summary>
+public sealed class StatementQueryOptions
+{
+    /// <summary>The most statements one page holds; <c>limit=0</c> means this many.</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>The path the <c>more</c> link points to, relative to the server root.</summary>
+    public string MorePath { get; set; } = "/xapi/statements";
+}

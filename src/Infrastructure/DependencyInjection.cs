@@ -1,0 +1,59 @@
+using Lrs.Application.Statements;
+using Lrs.Application.Tenancy;
+using Lrs.Infrastructure.Ingest;
+using Lrs.Infrastructure.Observability;
+using Lrs.Infrastructure.Partitions;
+using Lrs.Infrastructure.Persistence;
+using Lrs.Infrastructure.Statements;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Lrs.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers persistence, the ingest writer and maintenance for the configured database.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, bool runPartitionMaintenance)
+    {
+        var database = configuration.GetSection("Lrs:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var ingest = configuration.GetSection("Lrs:Ingest").Get<IngestOptions>() ?? new IngestOptions();
+        services.AddSingleton(database);
+        services.AddSingleton(ingest);
+        services.AddSingleton<LrsMetrics>();
+
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.EffectiveConnectionString).Build());
+            services.AddSingleton<PostgresConnections>();
+            services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresConnections>());
+            services.AddSingleton<PostgresStatementStore>();
+            services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<PostgresStatementStore>());
+            services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
+            services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<PartitionMaintenance>();
+            if (runPartitionMaintenance)
+            {
+                services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenance>());
+            }
+        }
+        else
+        {
+            services.AddSingleton(new SqliteConnections(database.EffectiveConnectionString));
+            services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<SqliteConnections>());
+            services.AddSingleton<SqliteStatementStore>();
+            services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<SqliteStatementStore>());
+            services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
+            services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
+        }
+
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<StatementBatchWriter>();
+        services.AddSingleton<IngestQueue>();
+        services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
+        services.AddScoped<ITenancyStore, TenancyStore>();
+        return services;
+    }
+}

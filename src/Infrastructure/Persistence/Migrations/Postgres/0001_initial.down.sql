@@ -1,0 +1,9 @@
+DROP FUNCTION IF EXISTS lrs_ensure_statement_partitions(date, integer, integer);
+DROP TABLE IF EXISTS statement_voids;
+DROP TABLE IF EXISTS statement_activities;
+DROP TABLE IF EXISTS statement_agents;
+DROP TABLE IF EXISTS statement_ids;
+DROP TABLE IF EXISTS statements;
+DROP SEQUENCE IF EXISTS statement_seq;
+DROP TABLE IF EXISTS credentials;
+DROP TABLE IF EXISTS tenants;

@@ -1,0 +1,27 @@
+using Lrs.Application.Statements;
+
+namespace Lrs.Infrastructure.Statements;
+
+/// <summary>A statement already stored, as the write path needs it for duplicate and voiding checks.</summary>
+public sealed record ExistingStatement(Guid Id, bool IsVoiding, string Payload);
+
+/// <summary>One database transaction of the write path. Disposing without commit rolls back.</summary>
+public abstract class StatementBatchSession : IAsyncDisposable
+{
+    /// <summary>Confines what follows to one tenant (PostgreSQL row-level security).</summary>
+    public abstract Task UseTenantAsync(Guid tenantId, CancellationToken ct);
+
+    public abstract Task<IReadOnlyList<ExistingStatement>> FindExistingAsync(Guid tenantId, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    public abstract Task InsertAsync(Guid tenantId, IReadOnlyList<PreparedStatement> statements, CancellationToken ct);
+
+    public abstract Task CommitAsync(CancellationToken ct);
+
+    public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>Starts write-path transactions on the configured database.</summary>
+public interface IStatementBatchStore
+{
+    Task<StatementBatchSession> BeginAsync(CancellationToken ct);
+}

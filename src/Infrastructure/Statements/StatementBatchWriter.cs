@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Lrs.Application.Statements;
+
+namespace Lrs.Infrastructure.Statements;
+
+/// <summary>A request waiting in the ingest queue; completed once its transaction has committed or it was rejected.</summary>
+public sealed class IngestRequest(Guid tenantId, IReadOnlyList<PreparedStatement> statements)
+{
+    public Guid TenantId { get; } = tenantId;
+
+    public IReadOnlyList<PreparedStatement> Statements { get; } = statements;
+
+    public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Writes a group of requests in one transaction. Each request is all-or-nothing: a request whose statement id
+/// is already stored with different content (Communication §2.1.2, 409) or which voids a voiding statement
+/// (Data §2.3.2, 400) is left out whole, and the others go on. Statements whose id is already stored with
+/// equivalent content are not written again (Communication §2.1.1: no modification).
+/// </summary>
+public sealed class StatementBatchWriter(IStatementBatchStore store)
+{
+    /// <summary>Writes and commits; returns each request's result. Throws if the transaction fails.</summary>
+    public async Task<IReadOnlyDictionary<IngestRequest, IngestResult>> WriteAsync(IReadOnlyList<IngestRequest> batch, CancellationToken ct)
+    {
+        var results = new Dictionary<IngestRequest, IngestResult>();
+        await using var session = await store.BeginAsync(ct);
+        foreach (var tenant in batch.GroupBy(r => r.TenantId))
+        {
+            await session.UseTenantAsync(tenant.Key, ct);
+            var lookup = tenant.SelectMany(r => r.Statements)
+                .SelectMany(s => s.Index.IsVoiding && s.Index.ObjectStatementRef is { } target ? [s.Id, target] : new[] { s.Id })
+                .ToHashSet();
+            var existing = (await session.FindExistingAsync(tenant.Key, lookup, ct)).ToDictionary(e => e.Id);
+            var rows = new List<PreparedStatement>();
+            foreach (var request in tenant)
+            {
+                results[request] = Plan(request, existing, rows);
+            }
+
+            if (rows.Count > 0)
+            {
+                await session.InsertAsync(tenant.Key, rows, ct);
+            }
+        }
+
+        await session.CommitAsync(ct);
+        return results;
+    }
+
+    private static IngestResult Plan(IngestRequest request, Dictionary<Guid, ExistingStatement> known, List<PreparedStatement> rows)
+    {
+        var fresh = new List<PreparedStatement>();
+        foreach (var statement in request.Statements)
+        {
+            if (known.TryGetValue(statement.Id, out var existing))
+            {
+                if (!StatementComparer.AreEquivalent(Parse(existing.Payload), Received(statement)))
+                {
+                    return new IngestResult(IngestOutcome.Conflict,
+                        $"Statement '{statement.Id}' is already stored with different content.");
+                }
+
+                continue;
+            }
+
+            if (statement.Index.IsVoiding && statement.Index.ObjectStatementRef is { } target
+                && known.TryGetValue(target, out var voided) && voided.IsVoiding)
+            {
+                return new IngestResult(IngestOutcome.Invalid,
+                    $"Statement '{target}' is a voiding statement and cannot be voided (Data §2.3.2).");
+            }
+
+            fresh.Add(statement);
+        }
+
+        foreach (var statement in fresh)
+        {
+            known[statement.Id] = new ExistingStatement(statement.Id, statement.Index.IsVoiding, statement.Json);
+        }
+
+        rows.AddRange(fresh);
+        return IngestResult.Stored;
+    }
+
+    private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>The statement as the client sent it, as far as comparison is concerned (Data §2.3.1).</summary>
+    private static JsonObject Received(PreparedStatement statement)
+    {
+        var node = Parse(statement.Json);
+        if (statement.TimestampAssigned)
+        {
+            node.Remove("timestamp");
+        }
+
+        return node;
+    }
+}

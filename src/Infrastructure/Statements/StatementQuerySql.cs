@@ -1,0 +1,103 @@
+using System.Text;
+using Dapper;
+using Lrs.Application.Statements;
+
+namespace Lrs.Infrastructure.Statements;
+
+/// <summary>
+/// Builds the SQL of GET /statements (Communication §2.1.3), shared by both databases.
+/// Filters other than since/until/limit also match statements whose StatementRef object targets a
+/// matching statement, recursively ("Filter Conditions for StatementRefs"); voided statements are never
+/// returned (§2.1.4) but statements targeting them still are.
+/// </summary>
+internal static class StatementQuerySql
+{
+    public const string Columns = "s.statement_id, s.payload, s.stored, s.seq, s.authority_key";
+
+    public static (string Sql, DynamicParameters Parameters) Build(StatementFilter filter, StatementDialect dialect)
+    {
+        var p = new DynamicParameters();
+        p.Add("tenant", dialect.Id(filter.TenantId));
+        var sql = new StringBuilder();
+        var match = DirectMatch(filter, "s", p, dialect);
+        if (match is not null)
+        {
+            sql.Append("WITH RECURSIVE refs(id) AS (")
+                .Append("SELECT r.statement_id FROM statements r JOIN statements t ON t.tenant_id = @tenant AND t.statement_id = r.object_statement_id ")
+                .Append("WHERE r.tenant_id = @tenant AND r.object_statement_id IS NOT NULL AND ").Append(DirectMatch(filter, "t", p, dialect))
+                .Append(" UNION SELECT r.statement_id FROM statements r JOIN refs m ON r.object_statement_id = m.id WHERE r.tenant_id = @tenant) ");
+        }
+
+        sql.Append("SELECT ").Append(Columns).Append(" FROM statements s WHERE s.tenant_id = @tenant")
+            .Append(" AND (s.is_voiding OR NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id))");
+        if (match is not null)
+        {
+            sql.Append(" AND (").Append(match).Append(" OR s.statement_id IN (SELECT id FROM refs))");
+        }
+
+        if (filter.Since is { } since)
+        {
+            sql.Append(" AND s.stored > @since");
+            p.Add("since", dialect.Time(since));
+        }
+
+        if (filter.Until is { } until)
+        {
+            sql.Append(" AND s.stored <= @until");
+            p.Add("until", dialect.Time(until));
+        }
+
+        if (filter.AuthorityKey is { } authority)
+        {
+            sql.Append(" AND s.authority_key = @authority");
+            p.Add("authority", authority);
+        }
+
+        var order = filter.Ascending ? "ASC" : "DESC";
+        if (filter.After is { } after)
+        {
+            var cmp = filter.Ascending ? ">" : "<";
+            sql.Append($" AND (s.stored {cmp} @afterStored OR (s.stored = @afterStored AND s.seq {cmp} @afterSeq))");
+            p.Add("afterStored", dialect.Time(after.Stored));
+            p.Add("afterSeq", after.Seq);
+        }
+
+        sql.Append($" ORDER BY s.stored {order}, s.seq {order} LIMIT @limit");
+        p.Add("limit", filter.Limit);
+        return (sql.ToString(), p);
+    }
+
+    /// <summary>The filter conditions on one statement row aliased <paramref name="a"/>, or null when there are none.</summary>
+    private static string? DirectMatch(StatementFilter f, string a, DynamicParameters p, StatementDialect dialect)
+    {
+        var parts = new List<string>();
+        if (f.VerbId is not null)
+        {
+            parts.Add($"{a}.verb_id = @verb");
+            p.Add("verb", f.VerbId);
+        }
+
+        if (f.Registration is { } registration)
+        {
+            parts.Add($"{a}.registration = @registration");
+            p.Add("registration", dialect.Id(registration));
+        }
+
+        if (f.ActivityId is not null)
+        {
+            parts.Add(f.RelatedActivities
+                ? $"EXISTS (SELECT 1 FROM statement_activities x WHERE x.tenant_id = @tenant AND x.activity_id = @activity AND x.statement_id = {a}.statement_id)"
+                : $"{a}.object_activity_id = @activity");
+            p.Add("activity", f.ActivityId);
+        }
+
+        if (f.AgentKey is not null)
+        {
+            var direct = f.RelatedAgents ? string.Empty : " AND g.direct";
+            parts.Add($"EXISTS (SELECT 1 FROM statement_agents g WHERE g.tenant_id = @tenant AND g.agent_key = @agent AND g.statement_id = {a}.statement_id{direct})");
+            p.Add("agent", f.AgentKey);
+        }
+
+        return parts.Count == 0 ? null : "(" + string.Join(" AND ", parts) + ")";
+    }
+}
