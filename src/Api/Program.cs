@@ -18,8 +18,9 @@ builder.Logging.AddSimpleConsole(o =>
     o.SingleLine = true;
     o.TimestampFormat = "HH:mm:ss ";
 });
-builder.WebHost.ConfigureKestrel(k =>
-    k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? 32 * 1024 * 1024);
+var limits = new XapiLimits(builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? XapiLimits.DefaultMaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes + 1024);
+builder.Services.AddSingleton(limits);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);

@@ -18,7 +18,7 @@ public static class StatementsEndpoints
         return xapi;
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock)
+    private static async Task<IResult> PutAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock, XapiLimits limits)
     {
         SetConsistentThrough(http, clock);
         if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
@@ -52,17 +52,17 @@ public static class StatementsEndpoints
             return Problem(400, "Content-Type must be application/json.");
         }
 
-        var (body, parseError) = await XapiRequest.ReadJsonAsync(http.Request, http.RequestAborted);
+        var (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         if (parseError is not null)
         {
-            return Problem(400, parseError);
+            return Problem(status, parseError);
         }
 
         var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId), http.RequestAborted);
         return result.IsSuccess ? TypedResults.NoContent() : Problem(http, result.Error!);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock)
+    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock, XapiLimits limits)
     {
         SetConsistentThrough(http, clock);
         if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
@@ -86,10 +86,10 @@ public static class StatementsEndpoints
             return Problem(400, "Content-Type must be application/json.");
         }
 
-        var (body, parseError) = await XapiRequest.ReadJsonAsync(http.Request, http.RequestAborted);
+        var (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         if (parseError is not null)
         {
-            return Problem(400, parseError);
+            return Problem(status, parseError);
         }
 
         var result = await handler.HandleAsync(new RecordStatements(caller, body), http.RequestAborted);

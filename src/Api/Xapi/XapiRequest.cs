@@ -33,23 +33,43 @@ public static class XapiRequest
     public static bool IsJson(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads and parses the JSON body; malformed JSON is an error that says where.</summary>
-    public static async Task<(JsonNode? Body, string? Error)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// Reads and parses the JSON body. Malformed JSON is a 400 that says where; a body over
+    /// <paramref name="maxBytes"/> is a 413 (Communication §3.2), whichever server hosts the LRS.
+    /// </summary>
+    public static async Task<(JsonNode? Body, int Status, string? Error)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
+        const string tooLarge = "The request body is larger than this LRS accepts ({0} bytes).";
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+        }
+
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         if (buffer.Length == 0)
         {
-            return (null, "The request body is empty; a JSON statement or array of statements is required.");
+            return (null, StatusCodes.Status400BadRequest, "The request body is empty; a JSON statement or array of statements is required.");
         }
 
         try
         {
-            return (XapiJson.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), null);
+            return (XapiJson.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), StatusCodes.Status200OK, null);
         }
         catch (XapiJsonException e)
         {
-            return (null, e.Message);
+            return (null, StatusCodes.Status400BadRequest, e.Message);
         }
     }
 }

@@ -140,6 +140,15 @@ public sealed class StatementWriteTests(PostgresLrsFactory lrs)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact] // Communication §3.2: a statement larger than the LRS accepts gets 413
+    public async Task PostStatements_BodyOverLimit_Returns413()
+    {
+        var statement = Statement();
+        statement["result"] = new JsonObject { ["response"] = new string('x', LrsFactory.MaxBodyBytes) };
+        var response = await PostJsonAsync(_client, statement);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     [Fact] // Communication §3.2: unknown parameters are rejected
     public async Task PostStatements_UnknownParameter_Returns400()
     {

@@ -13,6 +13,7 @@ public abstract class LrsFactory : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const string Key = "test-key";
     public const string Secret = "test-secret";
+    public const int MaxBodyBytes = 1024 * 1024;
 
     protected abstract string Provider { get; }
 
@@ -25,6 +26,7 @@ public abstract class LrsFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Lrs:Bootstrap:XapiKey", Key);
         builder.UseSetting("Lrs:Bootstrap:XapiSecret", Secret);
         builder.UseSetting("Lrs:Statements:MaxPageSize", "100");
+        builder.UseSetting("Lrs:Xapi:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
