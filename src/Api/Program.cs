@@ -13,11 +13,6 @@ var builder = WebApplication.CreateBuilder(args);
 var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
 
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "HH:mm:ss ";
-});
 var limits = new XapiLimits(builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? XapiLimits.DefaultMaxBodyBytes);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes + 1024);
 builder.Services.AddSingleton(limits);

@@ -18,9 +18,8 @@ public static class StatementsEndpoints
         return xapi;
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock, XapiLimits limits)
+    private static async Task<IResult> PutAsync(HttpContext http, RecordStatementsHandler handler, XapiLimits limits)
     {
-        SetConsistentThrough(http, clock);
         if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
         {
             return Problem(400, error!);
@@ -62,9 +61,8 @@ public static class StatementsEndpoints
         return result.IsSuccess ? TypedResults.NoContent() : Problem(http, result.Error!);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, StoredClock clock, XapiLimits limits)
+    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, XapiLimits limits)
     {
-        SetConsistentThrough(http, clock);
         if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
         {
             return Problem(400, error!);
@@ -101,9 +99,8 @@ public static class StatementsEndpoints
         return TypedResults.Json(result.Value!.Select(id => id.ToString()).ToArray());
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, GetStatementsHandler handler, StoredClock clock)
+    private static async Task<IResult> GetAsync(HttpContext http, GetStatementsHandler handler)
     {
-        SetConsistentThrough(http, clock);
         if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
         {
             return Problem(400, error!);
@@ -145,9 +142,6 @@ public static class StatementsEndpoints
     }
 
     private static void Write(Stream stream, string text) => stream.Write(Encoding.UTF8.GetBytes(text));
-
-    private static void SetConsistentThrough(HttpContext http, StoredClock clock) =>
-        http.Response.Headers[XapiHeaders.ConsistentThrough] = StatementJson.FormatTimestamp(clock.ConsistentThrough());
 
     private static IResult Problem(int status, string message) => XapiProblem.Result(status, message);
 

@@ -54,6 +54,7 @@ public sealed class ProtocolTests(PostgresLrsFactory lrs)
         var response = await client.GetAsync("/xapi/statements");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.True(response.Headers.Contains("X-Experience-API-Consistent-Through")); // §2.1.3: on all statement responses
     }
 
     [Fact] // Communication §3.2 401: refused credentials
