@@ -40,6 +40,28 @@ public static class StatementsEndpoints
             return Problem(400, "Parameter 'statementId' must be a UUID.");
         }
 
+        return await WriteAsync(http, handler, limits, statementId, _ => TypedResults.NoContent());
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, XapiLimits limits)
+    {
+        if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
+        {
+            return Problem(400, error!);
+        }
+
+        if (XapiRequest.Unknown(parameters) is { } unknown)
+        {
+            return Problem(400, $"Unknown parameter '{unknown}' for POST statements.");
+        }
+
+        return await WriteAsync(http, handler, limits, null, ids => TypedResults.Json(ids.Select(id => id.ToString()).ToArray()));
+    }
+
+    /// <summary>What PUT and POST share once their parameters are checked: scope, content type, body, handler.</summary>
+    private static async Task<IResult> WriteAsync(
+        HttpContext http, RecordStatementsHandler handler, XapiLimits limits, Guid? statementId, Func<IReadOnlyList<Guid>, IResult> success)
+    {
         var caller = XapiAuthenticationFilter.Caller(http);
         if (!caller.Scopes.CanWriteStatements())
         {
@@ -58,45 +80,7 @@ public static class StatementsEndpoints
         }
 
         var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId), http.RequestAborted);
-        return result.IsSuccess ? TypedResults.NoContent() : Problem(http, result.Error!);
-    }
-
-    private static async Task<IResult> PostAsync(HttpContext http, RecordStatementsHandler handler, XapiLimits limits)
-    {
-        if (!XapiRequest.TryGetParameters(http.Request, out var parameters, out var error))
-        {
-            return Problem(400, error!);
-        }
-
-        if (XapiRequest.Unknown(parameters) is { } unknown)
-        {
-            return Problem(400, $"Unknown parameter '{unknown}' for POST statements.");
-        }
-
-        var caller = XapiAuthenticationFilter.Caller(http);
-        if (!caller.Scopes.CanWriteStatements())
-        {
-            return Problem(403, "This credential may not write statements.");
-        }
-
-        if (!XapiRequest.IsJson(http.Request))
-        {
-            return Problem(400, "Content-Type must be application/json.");
-        }
-
-        var (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
-        if (parseError is not null)
-        {
-            return Problem(status, parseError);
-        }
-
-        var result = await handler.HandleAsync(new RecordStatements(caller, body), http.RequestAborted);
-        if (!result.IsSuccess)
-        {
-            return Problem(http, result.Error!);
-        }
-
-        return TypedResults.Json(result.Value!.Select(id => id.ToString()).ToArray());
+        return result.IsSuccess ? success(result.Value!) : Problem(http, result.Error!);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, GetStatementsHandler handler)
