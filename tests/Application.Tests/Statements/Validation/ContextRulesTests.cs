@@ -141,6 +141,7 @@ public sealed class ContextRulesTests
     [InlineData("1en")]
     [InlineData("en-U")]
     [InlineData("en-1a2")]
+    [InlineData("en-U.S")]
     [InlineData("en-a")]
     [InlineData("en-a-b")]
     [InlineData("en-x")]
