@@ -32,7 +32,7 @@ internal static class ActorRules
         var isGroup = false;
         if (obj.TryGetPropertyValue("objectType", out var typeNode))
         {
-            switch (Values.String(errors, path + ".objectType", typeNode))
+            switch (Values.String(errors, path, "objectType", typeNode))
             {
                 case "Group":
                     isGroup = true;
@@ -67,11 +67,11 @@ internal static class ActorRules
                 case "objectType":
                     break;
                 case "name":
-                    Values.String(errors, path + ".name", value);
+                    Values.String(errors, path, "name", value);
                     break;
                 case "mbox":
                     identifiers++;
-                    if (Values.String(errors, path + ".mbox", value) is { } mbox && !Formats.IsMailto(mbox))
+                    if (Values.String(errors, path, "mbox", value) is { } mbox && !Formats.IsMailto(mbox))
                     {
                         errors.Add(path + ".mbox", "must be a mailto IRI: \"mailto:\" followed by an email address");
                     }
@@ -79,7 +79,7 @@ internal static class ActorRules
                     break;
                 case "mbox_sha1sum":
                     identifiers++;
-                    if (Values.String(errors, path + ".mbox_sha1sum", value) is { } sha1 && !Formats.IsSha1Hex(sha1))
+                    if (Values.String(errors, path, "mbox_sha1sum", value) is { } sha1 && !Formats.IsSha1Hex(sha1))
                     {
                         errors.Add(path + ".mbox_sha1sum", "must be the hex-encoded SHA-1 hash of a mailto IRI (40 hexadecimal digits)");
                     }
@@ -87,7 +87,7 @@ internal static class ActorRules
                     break;
                 case "openid":
                     identifiers++;
-                    if (Values.String(errors, path + ".openid", value) is { } openId && !Formats.IsUri(openId))
+                    if (Values.String(errors, path, "openid", value) is { } openId && !Formats.IsUri(openId))
                     {
                         errors.Add(path + ".openid", "must be a valid URI with a scheme");
                     }
@@ -171,11 +171,11 @@ internal static class ActorRules
             {
                 case "homePage":
                     homePage = true;
-                    Values.Irl(errors, path + ".homePage", value);
+                    Values.Irl(errors, path, "homePage", value);
                     break;
                 case "name":
                     name = true;
-                    Values.String(errors, path + ".name", value);
+                    Values.String(errors, path, "name", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "an account", AccountKeys);

@@ -37,19 +37,18 @@ internal static class AttachmentRules
             {
                 case "usageType":
                     usageType = true;
-                    Values.Iri(errors, path + ".usageType", value);
-                    usage = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+                    usage = Values.Iri(errors, path, "usageType", value);
                     break;
                 case "display":
                     display = true;
-                    Values.LanguageMap(errors, path + ".display", value);
+                    Values.LanguageMap(errors, path, "display", value);
                     break;
                 case "description":
-                    Values.LanguageMap(errors, path + ".description", value);
+                    Values.LanguageMap(errors, path, "description", value);
                     break;
                 case "contentType":
                     contentType = true;
-                    mediaType = Values.String(errors, path + ".contentType", value);
+                    mediaType = Values.String(errors, path, "contentType", value);
                     if (mediaType is not null && !Formats.IsMediaType(mediaType))
                     {
                         errors.Add(path + ".contentType", "must be an Internet Media Type such as application/pdf");
@@ -58,7 +57,7 @@ internal static class AttachmentRules
                     break;
                 case "length":
                     length = true;
-                    if (Values.Integer(errors, path + ".length", value) < 0)
+                    if (Values.Integer(errors, path, "length", value) < 0)
                     {
                         errors.Add(path + ".length", "must not be negative");
                     }
@@ -66,14 +65,14 @@ internal static class AttachmentRules
                     break;
                 case "sha2":
                     sha2 = true;
-                    if (Values.String(errors, path + ".sha2", value) is { } hash && !Formats.IsSha2Hex(hash))
+                    if (Values.String(errors, path, "sha2", value) is { } hash && !Formats.IsSha2Hex(hash))
                     {
                         errors.Add(path + ".sha2", "must be a hex-encoded SHA-2 hash (56, 64, 96 or 128 hexadecimal digits)");
                     }
 
                     break;
                 case "fileUrl":
-                    Values.Irl(errors, path + ".fileUrl", value);
+                    Values.Irl(errors, path, "fileUrl", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "an attachment", AttachmentKeys);

@@ -22,7 +22,7 @@ internal static class ContextRules
             switch (key)
             {
                 case "registration":
-                    Values.Uuid(errors, path + ".registration", value);
+                    Values.Uuid(errors, path, "registration", value);
                     break;
                 case "instructor":
                     ActorRules.Validate(errors, path + ".instructor", value, ActorUse.Instructor);
@@ -34,7 +34,7 @@ internal static class ContextRules
                     ContextActivities(errors, path + ".contextActivities", value);
                     break;
                 case "revision" or "platform":
-                    Values.String(errors, path + "." + key, value);
+                    Values.String(errors, path, key, value);
                     if (objectKind is not (ObjectKind.Activity or ObjectKind.Invalid))
                     {
                         errors.Add(path + "." + key, "must only be used when the statement's object is an Activity");
@@ -42,13 +42,13 @@ internal static class ContextRules
 
                     break;
                 case "language":
-                    Values.LanguageTag(errors, path + ".language", value);
+                    Values.LanguageTag(errors, path, "language", value);
                     break;
                 case "statement":
                     ObjectRules.StatementRef(errors, path + ".statement", value);
                     break;
                 case "extensions":
-                    Values.Extensions(errors, path + ".extensions", value);
+                    Values.Extensions(errors, path, "extensions", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "a context", ContextKeys);

@@ -30,19 +30,19 @@ internal static class DefinitionRules
             switch (key)
             {
                 case "name" or "description":
-                    Values.LanguageMap(errors, path + "." + key, value);
+                    Values.LanguageMap(errors, path, key, value);
                     break;
                 case "type":
-                    Values.Iri(errors, path + ".type", value);
+                    Values.Iri(errors, path, "type", value);
                     break;
                 case "moreInfo":
-                    Values.Irl(errors, path + ".moreInfo", value);
+                    Values.Irl(errors, path, "moreInfo", value);
                     break;
                 case "extensions":
-                    Values.Extensions(errors, path + ".extensions", value);
+                    Values.Extensions(errors, path, "extensions", value);
                     break;
                 case "interactionType":
-                    interactionType = Values.String(errors, path + ".interactionType", value);
+                    interactionType = Values.String(errors, path, "interactionType", value);
                     interactionTypeValid = interactionType is not null && Array.IndexOf(InteractionTypes, interactionType) >= 0;
                     if (interactionType is not null && !interactionTypeValid)
                     {
@@ -136,14 +136,14 @@ internal static class DefinitionRules
                 {
                     case "id":
                         hasId = true;
-                        if (Values.String(errors, itemPath + ".id", value) is { } id && seen is not null && !seen.Add(id))
+                        if (Values.String(errors, itemPath, "id", value) is { } id && seen is not null && !seen.Add(id))
                         {
                             errors.Add(itemPath + ".id", $"duplicates the id \"{id}\" of another component in this list; ids must be distinct");
                         }
 
                         break;
                     case "description":
-                        Values.LanguageMap(errors, itemPath + ".description", value);
+                        Values.LanguageMap(errors, itemPath, "description", value);
                         break;
                     default:
                         Values.NotAllowed(errors, itemPath, key, "an interaction component", ComponentKeys);

@@ -32,7 +32,7 @@ internal static class ObjectRules
             return ObjectKind.Activity;
         }
 
-        switch (Values.String(errors, path + ".objectType", typeNode))
+        switch (Values.String(errors, path, "objectType", typeNode))
         {
             case "Activity":
                 Activity(errors, path, obj);
@@ -74,7 +74,7 @@ internal static class ObjectRules
             switch (key)
             {
                 case "objectType":
-                    if (Values.String(errors, path + ".objectType", value) is { } type && type != "Activity")
+                    if (Values.String(errors, path, "objectType", value) is { } type && type != "Activity")
                     {
                         errors.Add(path + ".objectType", "must be \"Activity\"");
                     }
@@ -82,7 +82,7 @@ internal static class ObjectRules
                     break;
                 case "id":
                     hasId = true;
-                    Values.Iri(errors, path + ".id", value);
+                    Values.Iri(errors, path, "id", value);
                     break;
                 case "definition":
                     DefinitionRules.Validate(errors, path + ".definition", value);
@@ -111,7 +111,7 @@ internal static class ObjectRules
             {
                 case "objectType":
                     hasType = true;
-                    if (Values.String(errors, path + ".objectType", value) is { } type && type != "StatementRef")
+                    if (Values.String(errors, path, "objectType", value) is { } type && type != "StatementRef")
                     {
                         errors.Add(path + ".objectType", "must be \"StatementRef\"");
                     }
@@ -119,7 +119,7 @@ internal static class ObjectRules
                     break;
                 case "id":
                     hasId = true;
-                    Values.Uuid(errors, path + ".id", value);
+                    Values.Uuid(errors, path, "id", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "a StatementRef", StatementRefKeys);

@@ -23,20 +23,20 @@ internal static class ResultRules
                     Score(errors, path + ".score", value);
                     break;
                 case "success" or "completion":
-                    Values.Boolean(errors, path + "." + key, value);
+                    Values.Boolean(errors, path, key, value);
                     break;
                 case "response":
-                    Values.String(errors, path + ".response", value);
+                    Values.String(errors, path, "response", value);
                     break;
                 case "duration":
-                    if (Values.String(errors, path + ".duration", value) is { } duration && !TimeFormats.IsDuration(duration))
+                    if (Values.String(errors, path, "duration", value) is { } duration && !TimeFormats.IsDuration(duration))
                     {
                         errors.Add(path + ".duration", "must be an ISO 8601 duration such as PT1H30M, PT0.5S or P1D");
                     }
 
                     break;
                 case "extensions":
-                    Values.Extensions(errors, path + ".extensions", value);
+                    Values.Extensions(errors, path, "extensions", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "a result", ResultKeys);
@@ -59,16 +59,16 @@ internal static class ResultRules
             switch (key)
             {
                 case "scaled":
-                    scaled = Values.Number(errors, path + ".scaled", value);
+                    scaled = Values.Number(errors, path, "scaled", value);
                     break;
                 case "raw":
-                    raw = Values.Number(errors, path + ".raw", value);
+                    raw = Values.Number(errors, path, "raw", value);
                     break;
                 case "min":
-                    min = Values.Number(errors, path + ".min", value);
+                    min = Values.Number(errors, path, "min", value);
                     break;
                 case "max":
-                    max = Values.Number(errors, path + ".max", value);
+                    max = Values.Number(errors, path, "max", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "a score", ScoreKeys);

@@ -80,7 +80,7 @@ public static class StatementValidator
                 case "objectType" when isSubStatement:
                     break;
                 case "id":
-                    Values.Uuid(errors, path + ".id", value);
+                    Values.Uuid(errors, path, "id", value);
                     break;
                 case "actor":
                     (hasActor, actor) = (true, value);
@@ -98,13 +98,13 @@ public static class StatementValidator
                     ResultRules.Validate(errors, path + ".result", value);
                     break;
                 case "timestamp" or "stored":
-                    Values.Timestamp(errors, path + "." + key, value);
+                    Values.Timestamp(errors, path, key, value);
                     break;
                 case "authority":
                     ActorRules.Validate(errors, path + ".authority", value, ActorUse.Authority);
                     break;
                 case "version":
-                    if (Values.String(errors, path + ".version", value) is { } version && !Formats.IsVersion(version))
+                    if (Values.String(errors, path, "version", value) is { } version && !Formats.IsVersion(version))
                     {
                         errors.Add(path + ".version", "must be 1.0 or start with 1.0. (for example 1.0.0)");
                     }
@@ -156,11 +156,10 @@ public static class StatementValidator
             {
                 case "id":
                     hasId = true;
-                    Values.Iri(errors, path + ".id", value);
-                    id = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+                    id = Values.Iri(errors, path, "id", value);
                     break;
                 case "display":
-                    Values.LanguageMap(errors, path + ".display", value);
+                    Values.LanguageMap(errors, path, "display", value);
                     break;
                 default:
                     Values.NotAllowed(errors, path, key, "a Verb", VerbKeys);

@@ -48,29 +48,30 @@ internal static class Values
         return null;
     }
 
-    public static string? String(ErrorList errors, string path, JsonNode? node)
+    // Leaf checks take the parent path and the key separately so a path string is only built for an error.
+    public static string? String(ErrorList errors, string path, string key, JsonNode? node)
     {
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.TryGetValue(out string? text))
         {
             return text;
         }
 
-        errors.Add(path, Expected("a string", node));
+        errors.Add(path, key, Expected("a string", node));
         return null;
     }
 
-    public static bool? Boolean(ErrorList errors, string path, JsonNode? node)
+    public static bool? Boolean(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (node is JsonValue value && value.TryGetValue(out bool flag) && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        if (node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
         {
-            return flag;
+            return value.GetValue<bool>();
         }
 
-        errors.Add(path, Expected("a boolean (true or false)", node));
+        errors.Add(path, key, Expected("a boolean (true or false)", node));
         return null;
     }
 
-    public static double? Number(ErrorList errors, string path, JsonNode? node)
+    public static double? Number(ErrorList errors, string path, string key, JsonNode? node)
     {
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue(out double number))
         {
@@ -79,17 +80,17 @@ internal static class Values
                 return number;
             }
 
-            errors.Add(path, "must be a finite number");
+            errors.Add(path, key, "must be a finite number");
             return null;
         }
 
-        errors.Add(path, Expected("a number", node));
+        errors.Add(path, key, Expected("a number", node));
         return null;
     }
 
-    public static long? Integer(ErrorList errors, string path, JsonNode? node)
+    public static long? Integer(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (Number(errors, path, node) is not { } number)
+        if (Number(errors, path, key, node) is not { } number)
         {
             return null;
         }
@@ -99,32 +100,36 @@ internal static class Values
             return (long)number;
         }
 
-        errors.Add(path, "must be a whole number");
+        errors.Add(path, key, "must be a whole number");
         return null;
     }
 
-    public static void Iri(ErrorList errors, string path, JsonNode? node)
+    public static string? Iri(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (String(errors, path, node) is { } text && !Formats.IsIri(text))
+        var text = String(errors, path, key, node);
+        if (text is not null && !Formats.IsIri(text))
         {
-            errors.Add(path, text.Length == 0 ? "must not be empty; an IRI is required" : "must be a valid IRI with a scheme");
+            errors.Add(path, key, text.Length == 0 ? "must not be empty; an IRI is required" : "must be a valid IRI with a scheme");
+            return null;
+        }
+
+        return text;
+    }
+
+    public static void Irl(ErrorList errors, string path, string key, JsonNode? node)
+    {
+        if (String(errors, path, key, node) is { } text && !Formats.IsIrl(text))
+        {
+            errors.Add(path, key, text.Length == 0 ? "must not be empty; an IRL is required" : "must be a valid IRL (scheme://...)");
         }
     }
 
-    public static void Irl(ErrorList errors, string path, JsonNode? node)
+    public static string? Uuid(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (String(errors, path, node) is { } text && !Formats.IsIrl(text))
-        {
-            errors.Add(path, text.Length == 0 ? "must not be empty; an IRL is required" : "must be a valid IRL (scheme://...)");
-        }
-    }
-
-    public static string? Uuid(ErrorList errors, string path, JsonNode? node)
-    {
-        var text = String(errors, path, node);
+        var text = String(errors, path, key, node);
         if (text is not null && !Formats.IsUuid(text))
         {
-            errors.Add(path, text.Length == 0
+            errors.Add(path, key, text.Length == 0
                 ? "must not be empty; a UUID is required"
                 : "must be a UUID in standard form (8-4-4-4-12 hexadecimal digits)");
             return null;
@@ -133,56 +138,58 @@ internal static class Values
         return text;
     }
 
-    public static void Timestamp(ErrorList errors, string path, JsonNode? node)
+    public static void Timestamp(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (String(errors, path, node) is { } text && TimeFormats.TimestampProblem(text) is { } problem)
+        if (String(errors, path, key, node) is { } text && TimeFormats.TimestampProblem(text) is { } problem)
         {
-            errors.Add(path, problem);
+            errors.Add(path, key, problem);
         }
     }
 
-    public static void LanguageTag(ErrorList errors, string path, JsonNode? node)
+    public static void LanguageTag(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (String(errors, path, node) is { } text && !LanguageTags.IsValid(text))
+        if (String(errors, path, key, node) is { } text && !LanguageTags.IsValid(text))
         {
-            errors.Add(path, "must be an RFC 5646 language tag such as en or en-US");
+            errors.Add(path, key, "must be an RFC 5646 language tag such as en or en-US");
         }
     }
 
     /// <summary>Language maps (Data §4.2): keys are RFC 5646 tags, values are strings.</summary>
-    public static void LanguageMap(ErrorList errors, string path, JsonNode? node)
+    public static void LanguageMap(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (Object(errors, path, node, "a language map object") is not { } map)
+        if (node is not JsonObject map)
         {
+            errors.Add(path, key, Expected("a language map object", node));
             return;
         }
 
-        foreach (var (key, value) in map)
+        foreach (var (tag, value) in map)
         {
-            if (!LanguageTags.IsValid(key))
+            if (!LanguageTags.IsValid(tag))
             {
-                errors.Add(path, key, "is not a valid RFC 5646 language tag");
+                errors.Add(path + "." + key, tag, "is not a valid RFC 5646 language tag");
             }
             else if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
             {
-                errors.Add(path, key, Expected("a string", value));
+                errors.Add(path + "." + key, tag, Expected("a string", value));
             }
         }
     }
 
     /// <summary>Extensions (Data §4.1): keys are IRIs; values are any JSON, null included, and never rejected.</summary>
-    public static void Extensions(ErrorList errors, string path, JsonNode? node)
+    public static void Extensions(ErrorList errors, string path, string key, JsonNode? node)
     {
-        if (Object(errors, path, node, "an extensions object") is not { } map)
+        if (node is not JsonObject map)
         {
+            errors.Add(path, key, Expected("an extensions object", node));
             return;
         }
 
-        foreach (var (key, _) in map)
+        foreach (var (iri, _) in map)
         {
-            if (!Formats.IsIri(key))
+            if (!Formats.IsIri(iri))
             {
-                errors.Add(path, key, "is not a valid extension key; extension keys must be IRIs with a scheme");
+                errors.Add(path + "." + key, iri, "is not a valid extension key; extension keys must be IRIs with a scheme");
             }
         }
     }

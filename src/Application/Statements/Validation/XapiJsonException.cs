@@ -3,11 +3,6 @@ namespace Lrs.Application.Statements.Validation;
 /// <summary>A request body or parameter is not well-formed JSON (or repeats a property name, Data §2.2).</summary>
 public sealed class XapiJsonException : Exception
 {
-    public XapiJsonException(string message)
-        : base(message)
-    {
-    }
-
     public XapiJsonException(string message, Exception innerException)
         : base(message, innerException)
     {
