@@ -19,13 +19,22 @@ public static class SecretHasher
     public static bool Verify(string secret, string encoded)
     {
         var parts = encoded.Split('$');
-        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], out var iterations))
+        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], out var iterations) || iterations <= 0)
         {
             return false;
         }
 
-        var salt = Convert.FromBase64String(parts[2]);
-        var expected = Convert.FromBase64String(parts[3]);
+        // A corrupt stored hash must fail verification, not throw; an empty hash would otherwise match any secret.
+        var salt = new byte[parts[2].Length];
+        var expected = new byte[parts[3].Length];
+        if (!Convert.TryFromBase64String(parts[2], salt, out var saltLength)
+            || !Convert.TryFromBase64String(parts[3], expected, out var expectedLength) || expectedLength == 0)
+        {
+            return false;
+        }
+
+        salt = salt[..saltLength];
+        expected = expected[..expectedLength];
         var actual = Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
