@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content from the build output (appsettings.json), data relative to where the LRS was started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
 
@@ -34,11 +35,22 @@ builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
 
 var app = builder.Build();
 
-var firstRun = await FirstRun.PrepareAsync(app.Services, CancellationToken.None);
+string? firstRun;
+try
+{
+    firstRun = await FirstRun.PrepareAsync(app.Services, CancellationToken.None);
+}
+catch (Exception e)
+{
+    // A misconfiguration or an unreachable database: say so plainly instead of a stack trace.
+    await Console.Error.WriteLineAsync($"Lrs could not start: {e.GetBaseException().Message}");
+    return 1;
+}
+
 if (migrateOnly)
 {
     Console.WriteLine("Migrations applied.");
-    return;
+    return 0;
 }
 
 app.UseExceptionHandler();
@@ -78,7 +90,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine();
 });
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point, visible to the test host.</summary>
 public partial class Program;

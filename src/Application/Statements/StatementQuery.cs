@@ -148,6 +148,11 @@ public sealed record StatementQuery
             return XapiError.BadRequest("The 'more' token is not one this LRS issued.");
         }
 
+        if (state.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } forged)
+        {
+            return XapiError.BadRequest($"The 'more' token carries unknown parameter '{forged}'.");
+        }
+
         var p = new Dictionary<string, string>(state) { ["limit"] = limit, ["attachments"] = attachments };
         var cursor = new StatementCursor(DateTimeOffset.FromUnixTimeMilliseconds(storedMs), seq);
         var parsed = ParseFilters(p, cursor);
