@@ -86,13 +86,31 @@ public sealed class IngestQueue : BackgroundService, IStatementIngest
             // Shutting down: finish what was accepted so no client waits forever.
         }
 
-        _channel.Writer.TryComplete();
         if (carried is not null)
         {
             await WriteBatchAsync([carried]);
         }
 
-        while (reader.TryRead(out var remaining))
+        await DrainAsync();
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // BackgroundService starts ExecuteAsync with Task.Run on the stopping token, so a stop that comes before the
+        // thread pool picked it up cancels it unrun. Drain here then, or accepted requests would wait forever.
+        if (ExecuteTask is null or { IsCompleted: true })
+        {
+            await DrainAsync();
+        }
+    }
+
+    /// <summary>Refuses new requests and writes the accepted ones, each alone. Only while no writer loop runs.</summary>
+    private async Task DrainAsync()
+    {
+        _channel.Writer.TryComplete();
+        while (_channel.Reader.TryRead(out var remaining))
         {
             await WriteBatchAsync([remaining]);
         }
