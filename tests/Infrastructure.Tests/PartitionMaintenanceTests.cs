@@ -20,7 +20,7 @@ public sealed class PartitionMaintenanceTests : IAsyncLifetime
     public async Task Migration_Up_CreatesThisAndNextTwoMonthsWithFourHashPartitionsEach()
     {
         await using var connection = await _db.DataSource.OpenConnectionAsync();
-        var today = await connection.ExecuteScalarAsync<DateTime>("SELECT current_date::timestamp");
+        var today = await connection.ExecuteScalarAsync<DateTime>("SELECT (now() AT TIME ZONE 'UTC')::date::timestamp");
 
         var months = await ChildrenAsync(connection, "statements");
 
@@ -83,6 +83,27 @@ public sealed class PartitionMaintenanceTests : IAsyncLifetime
             "SELECT tableoid::regclass::text FROM statements WHERE statement_id = @id", new { id = statement.Id }, tx);
         Assert.StartsWith(MonthName(statement.Stored.UtcDateTime) + "_h", partition, StringComparison.Ordinal);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM statements_default", transaction: tx));
+    }
+
+    [Fact] // A row that fell into the default partition moves into its month when that month is created.
+    public async Task EnsureAsync_RowsInDefaultPartition_MovesThemIntoTheNewMonth()
+    {
+        var future = new DateTimeOffset(DateTime.UtcNow.Year + 3, 2, 10, 8, 0, 0, TimeSpan.Zero);
+        var tenant = Guid.NewGuid();
+        var statement = TestStatements.Experienced(stored: future);
+        var store = new PostgresStatementStore(_db.DataSource);
+        await new StatementBatchWriter(store).WriteAsync([TestStatements.Request(tenant, statement)], CancellationToken.None);
+
+        await using var connection = await _db.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM statements_default"));
+
+        var maintenance = new PartitionMaintenance(_db.Connections, _db.Options, new FakeTimeProvider(future), NullLogger<PartitionMaintenance>.Instance);
+        Assert.Equal(_db.Options.PartitionMonthsAhead, await maintenance.EnsureAsync(CancellationToken.None));
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM statements_default"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {MonthName(future.UtcDateTime)}"));
+        var found = await store.FindAsync(tenant, statement.Id, voided: false, CancellationToken.None);
+        Assert.NotNull(found);
     }
 
     private static string MonthName(DateTime month) =>

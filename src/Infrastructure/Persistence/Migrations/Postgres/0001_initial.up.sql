@@ -95,27 +95,35 @@ BEGIN
 END $$;
 
 -- Creates the monthly partitions (each split into hash partitions by tenant) from p_from's month on.
+-- Rows that fell into the default partition for a month being created are moved into it, in the same transaction.
 CREATE FUNCTION lrs_ensure_statement_partitions(p_from date, p_months integer, p_hash_partitions integer DEFAULT 4)
 RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     created integer := 0;
-    month_start date;
+    month_start timestamptz;
+    month_end timestamptz;
     month_name text;
 BEGIN
     FOR i IN 0 .. p_months - 1 LOOP
-        month_start := (date_trunc('month', p_from) + make_interval(months => i))::date;
-        month_name := format('statements_y%sm%s', to_char(month_start, 'YYYY'), to_char(month_start, 'MM'));
+        month_start := (date_trunc('month', p_from) + make_interval(months => i))::timestamp AT TIME ZONE 'UTC';
+        month_end := (date_trunc('month', p_from) + make_interval(months => i + 1))::timestamp AT TIME ZONE 'UTC';
+        month_name := format('statements_y%s', to_char(month_start AT TIME ZONE 'UTC', 'YYYY"m"MM'));
         IF to_regclass(month_name) IS NULL THEN
+            CREATE TEMP TABLE IF NOT EXISTS lrs_moving_statements (LIKE statements) ON COMMIT DROP;
+            WITH moved AS (DELETE FROM statements_default WHERE stored >= month_start AND stored < month_end RETURNING *)
+            INSERT INTO lrs_moving_statements SELECT * FROM moved;
             EXECUTE format('CREATE TABLE %I PARTITION OF statements FOR VALUES FROM (%L) TO (%L) PARTITION BY HASH (tenant_id)',
-                month_name, month_start::timestamp AT TIME ZONE 'UTC', (month_start + interval '1 month')::timestamp AT TIME ZONE 'UTC');
+                month_name, month_start, month_end);
             FOR h IN 0 .. p_hash_partitions - 1 LOOP
                 EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
                     month_name || '_h' || h, month_name, p_hash_partitions, h);
             END LOOP;
+            EXECUTE format('INSERT INTO %I SELECT * FROM lrs_moving_statements', month_name);
+            DELETE FROM lrs_moving_statements;
             created := created + 1;
         END IF;
     END LOOP;
     RETURN created;
 END $$;
 
-SELECT lrs_ensure_statement_partitions(current_date, 3);
+SELECT lrs_ensure_statement_partitions((now() AT TIME ZONE 'UTC')::date, 3);
