@@ -117,6 +117,41 @@ public sealed class ProtocolTests(PostgresLrsFactory lrs)
         Assert.Contains("Healthy", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact] // Operations: the Lrs meter counts stored statements and records batch sizes
+    public async Task PostStatements_Metrics_CountStoredStatementsAndBatches()
+    {
+        long stored = 0;
+        var batches = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Lrs")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "lrs.statements.stored")
+            {
+                Interlocked.Add(ref stored, value);
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, _, _, _) =>
+        {
+            if (instrument.Name == "lrs.ingest.batch_size")
+            {
+                Interlocked.Increment(ref batches);
+            }
+        });
+        listener.Start();
+
+        await PostAsync(lrs.Xapi(), Statement(), Statement(), Statement());
+
+        Assert.True(Interlocked.Read(ref stored) >= 3);
+        Assert.True(Volatile.Read(ref batches) >= 1);
+    }
+
     private static AuthenticationHeaderValue Basic(string key, string secret) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
 }
