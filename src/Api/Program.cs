@@ -55,6 +55,14 @@ if (migrateOnly)
 
 app.UseExceptionHandler();
 app.UseCors();
+if (roles.Has("api"))
+{
+    app.UseWhen(c => c.Request.Path.StartsWithSegments("/xapi"), xapi => xapi
+        .UseMiddleware<AlternateRequestSyntaxMiddleware>()
+        .UseMiddleware<XapiVersionMiddleware>());
+}
+
+app.UseRouting();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -69,7 +77,6 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 if (roles.Has("api"))
 {
-    app.UseWhen(c => c.Request.Path.StartsWithSegments("/xapi"), xapi => xapi.UseMiddleware<XapiVersionMiddleware>());
     var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
     xapi.MapStatements();
 }

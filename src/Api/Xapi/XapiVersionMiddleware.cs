@@ -23,12 +23,6 @@ public sealed class XapiVersionMiddleware(RequestDelegate next, StoredClock cloc
         }
 
         var version = context.Request.Headers[XapiHeaders.Version].ToString();
-        if (version.Length == 0 && context.Request.HasFormContentType)
-        {
-            // Alternate request syntax (Communication §1.3) carries headers as form parameters; checked there.
-            return next(context);
-        }
-
         var error = Check(version);
         return error is null ? next(context) : XapiProblem.Write(context, StatusCodes.Status400BadRequest, error);
     }
