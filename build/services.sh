@@ -153,6 +153,21 @@ ensure_rabbitmq_installed() {
     apt_install rabbitmq-server
 }
 
+ensure_node_installed() {
+    if command -v node >/dev/null && command -v npm >/dev/null; then
+        return
+    fi
+    apt_install nodejs npm
+}
+
+# Installs the npm packages of the client-library end-to-end tests (tests/EndToEnd.Tests/node).
+install_node_packages() {
+    ensure_node_installed
+    local dir="$REPO_ROOT/tests/EndToEnd.Tests/node"
+    log "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $dir"
+}
+
 # ---------------------------------------------------------------- helpers
 
 tcp_open() { # host port
@@ -482,6 +497,9 @@ main() {
             init_paths
             print_env
             ;;
+        node-packages) # node and npm if missing, then the client-library test packages
+            install_node_packages
+            ;;
         rabbitmqctl) # rabbitmqctl against our node, e.g. 'rabbitmqctl list_users'
             init_paths
             rmqctl "$@"
@@ -491,7 +509,7 @@ main() {
             (cd / && as_postgres "$PG_BIN/psql" -X -h "$PG_RUN" -p "$PG_PORT" -d postgres "$@")
             ;;
         *)
-            echo "usage: $0 {start|stop|status|env|rabbitmqctl|psql} [postgres|rabbitmq]..." >&2
+            echo "usage: $0 {start|stop|status|env|node-packages|rabbitmqctl|psql} [postgres|rabbitmq]..." >&2
             exit 2
             ;;
     esac

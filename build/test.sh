@@ -64,6 +64,13 @@ fi
 eval "$(bash "$SERVICES" env)"
 export LRS_TEST_POSTGRES LRS_TEST_RABBITMQ
 
+# ---------------------------------------------------------------- client-library test packages
+say "node packages"
+if ! bash "$SERVICES" node-packages; then
+    echo "ERROR: node/npm or the client-library test packages could not be installed" >&2
+    finish 0 1 1
+fi
+
 # ---------------------------------------------------------------- build
 say "dotnet build Lrs.sln -c Release"
 BUILD_ARGS=(-c Release)
