@@ -82,6 +82,23 @@ public abstract class StatementSmokeTests(LrsFactory lrs)
         Assert.Equal([voiding], ids);
     }
 
+    [Fact] // Communication §1.3: the alternate request syntax
+    public async Task AlternateSyntax_PutAsFormFields_StoresTheStatement()
+    {
+        var id = Guid.NewGuid();
+        var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{LrsFactory.Key}:{LrsFactory.Secret}"));
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Authorization"] = basic,
+            ["X-Experience-API-Version"] = "1.0.3",
+            ["statementId"] = id.ToString(),
+            ["content"] = Statement().ToJsonString(),
+        });
+        var response = await Lrs.CreateClient().PostAsync("/xapi/statements?method=PUT", form);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.Xapi().GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
     [Fact] // Data §2.2: bad statements get 400 naming the property, and nothing is stored
     public async Task PostStatements_InvalidStatementInBatch_Returns400AndStoresNone()
     {
