@@ -1,4 +1,5 @@
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Tenancy;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
@@ -31,6 +32,7 @@ public static class DependencyInjection
             services.AddSingleton<PostgresStatementStore>();
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
+            services.AddSingleton<IAttachmentReader, PostgresAttachmentStore>();
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton<PartitionMaintenance>();
             if (runPartitionMaintenance)
@@ -45,6 +47,7 @@ public static class DependencyInjection
             services.AddSingleton<SqliteStatementStore>();
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
+            services.AddSingleton<IAttachmentReader, SqliteAttachmentStore>();
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
         }
 

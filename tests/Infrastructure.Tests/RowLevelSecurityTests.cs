@@ -1,4 +1,5 @@
 using Dapper;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Infrastructure.Statements;
 using Lrs.Infrastructure.Tests.Support;
 
@@ -28,10 +29,11 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     [InlineData("statement_agents")]
     [InlineData("statement_activities")]
     [InlineData("statement_voids")]
+    [InlineData("attachments")]
     public async Task Select_NoTenantSet_SeesNoRows(string table)
     {
         var tenant = Guid.NewGuid();
-        var target = TestStatements.Experienced();
+        var target = TestStatements.Experienced() with { Attachments = [new AttachmentPayload(new string('a', 64), "text/plain", [1, 2, 3])] };
         await new StatementBatchWriter(new PostgresStatementStore(_db.DataSource))
             .WriteAsync([TestStatements.Request(tenant, target, TestStatements.Voiding(target.Id))], CancellationToken.None);
         await using var connection = await _db.DataSource.OpenConnectionAsync();

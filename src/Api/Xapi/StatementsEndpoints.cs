@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Domain.Tenancy;
 
 namespace Lrs.Api.Xapi;
@@ -68,18 +69,29 @@ public static class StatementsEndpoints
             return Problem(403, "This credential may not write statements.");
         }
 
-        if (!XapiRequest.IsJson(http.Request))
+        JsonNode? body;
+        IReadOnlyList<AttachmentPayload>? parts = null;
+        int status;
+        string? parseError;
+        if (MultipartStatements.IsMultipart(http.Request, out var boundary))
         {
-            return Problem(400, "Content-Type must be application/json.");
+            (body, parts, status, parseError) = await MultipartStatements.ReadAsync(http.Request, boundary, limits.MaxBodyBytes, http.RequestAborted);
+        }
+        else if (XapiRequest.IsJson(http.Request))
+        {
+            (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
+        }
+        else
+        {
+            return Problem(400, "Content-Type must be application/json or multipart/mixed (Communication §1.5).");
         }
 
-        var (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         if (parseError is not null)
         {
             return Problem(status, parseError);
         }
 
-        var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId), http.RequestAborted);
+        var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId, parts), http.RequestAborted);
         return result.IsSuccess ? success(result.Value!) : Problem(http, result.Error!);
     }
 
@@ -117,15 +129,9 @@ public static class StatementsEndpoints
         }
 
         // Communication §2.1.3 attachments=true: always multipart/mixed, the statements first.
-        var boundary = "lrs-" + Guid.NewGuid().ToString("N");
-        var multipart = new MemoryStream();
-        Write(multipart, $"--{boundary}\r\nContent-Type: application/json\r\n\r\n");
-        multipart.Write(json);
-        Write(multipart, $"\r\n--{boundary}--\r\n");
-        return TypedResults.Bytes(multipart.ToArray(), $"multipart/mixed; boundary=\"{boundary}\"");
+        var (multipart, contentType) = MultipartStatements.Write(json, response.Attachments);
+        return TypedResults.Bytes(multipart, contentType);
     }
-
-    private static void Write(Stream stream, string text) => stream.Write(Encoding.UTF8.GetBytes(text));
 
     private static IResult Problem(int status, string message) => XapiProblem.Result(status, message);
 

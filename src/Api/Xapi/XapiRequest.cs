@@ -39,23 +39,10 @@ public static class XapiRequest
     /// </summary>
     public static async Task<(JsonNode? Body, int Status, string? Error)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
-        const string tooLarge = "The request body is larger than this LRS accepts ({0} bytes).";
-        if (request.ContentLength > maxBytes)
+        var (buffer, status, error) = await ReadBodyAsync(request, maxBytes, ct);
+        if (buffer is null)
         {
-            return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, status, error);
         }
 
         if (buffer.Length == 0)
@@ -71,5 +58,31 @@ public static class XapiRequest
         {
             return (null, StatusCodes.Status400BadRequest, e.Message);
         }
+    }
+
+    /// <summary>Reads the whole body; a body over <paramref name="maxBytes"/> is a 413 (Communication §3.2).</summary>
+    public static async Task<(MemoryStream? Body, int Status, string? Error)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        const string tooLarge = "The request body is larger than this LRS accepts ({0} bytes).";
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return (buffer, StatusCodes.Status200OK, null);
     }
 }

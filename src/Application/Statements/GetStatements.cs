@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Security;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Domain.Tenancy;
 
 namespace Lrs.Application.Statements;
@@ -9,11 +10,32 @@ namespace Lrs.Application.Statements;
 public sealed record GetStatements(XapiCaller Caller, StatementQuery Query, IReadOnlyList<LanguagePreference> Languages);
 
 /// <summary>The response body, the stored time for Last-Modified, and the ids of the statements it holds.</summary>
-public sealed record StatementsResponse(JsonObject Body, DateTimeOffset? LastModified, IReadOnlyList<Guid> StatementIds);
+public sealed record StatementsResponse(JsonObject Body, DateTimeOffset? LastModified, IReadOnlyList<Guid> StatementIds)
+{
+    /// <summary>With <c>attachments=true</c>: the stored data of every attachment the statements reference, once each.</summary>
+    public IReadOnlyList<AttachmentPayload> Attachments { get; init; } = [];
+}
 
-public sealed class GetStatementsHandler(IStatementReader reader, StatementQueryOptions options)
+public sealed class GetStatementsHandler(IStatementReader reader, StatementQueryOptions options, IAttachmentReader attachments)
 {
     public async Task<XapiResult<StatementsResponse>> HandleAsync(GetStatements request, CancellationToken ct)
+    {
+        var result = await QueryAsync(request, ct);
+        if (!result.IsSuccess || !request.Query.Attachments)
+        {
+            return result;
+        }
+
+        // Communication §2.1.3 attachments=true: include the data of every attachment the statements reference.
+        var response = result.Value!;
+        var statements = response.Body["statements"] is JsonArray page ? page.OfType<JsonObject>() : [response.Body];
+        var hashes = statements.SelectMany(StatementAttachments.Declared).Select(StatementAttachments.Sha2).ToHashSet(StringComparer.Ordinal);
+        return hashes.Count == 0
+            ? response
+            : response with { Attachments = await attachments.FindAsync(request.Caller.TenantId, hashes, ct) };
+    }
+
+    private async Task<XapiResult<StatementsResponse>> QueryAsync(GetStatements request, CancellationToken ct)
     {
         var caller = request.Caller;
         if (!caller.Scopes.CanReadOwnStatements())

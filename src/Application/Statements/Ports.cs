@@ -1,8 +1,14 @@
+using Lrs.Application.Statements.Attachments;
+
 namespace Lrs.Application.Statements;
 
 /// <summary>A validated statement, serialised as it will be stored, with its query index.</summary>
 /// <remarks><c>TimestampAssigned</c> is true when the LRS filled in "timestamp" (Data §2.4.7); such a timestamp is not compared.</remarks>
-public sealed record PreparedStatement(Guid Id, string Json, DateTimeOffset Stored, string AuthorityKey, StatementIndex Index, bool TimestampAssigned = false);
+public sealed record PreparedStatement(Guid Id, string Json, DateTimeOffset Stored, string AuthorityKey, StatementIndex Index, bool TimestampAssigned = false)
+{
+    /// <summary>The attachment data received with the statement, written in the same transaction (Communication §1.5.2).</summary>
+    public IReadOnlyList<AttachmentPayload> Attachments { get; init; } = [];
+}
 
 /// <summary>What became of one request's statements.</summary>
 public enum IngestOutcome

@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Security;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Statements.Validation;
 
 namespace Lrs.Application.Statements;
 
 /// <summary>
 /// Store one statement (PUT, with <paramref name="StatementId"/>) or a batch (POST).
-/// Communication §2.1.1–2.1.2, Data §2.
+/// Communication §2.1.1–2.1.2, Data §2. <paramref name="Parts"/> holds the attachment parts of a
+/// <c>multipart/mixed</c> request (Communication §1.5.2); null for an <c>application/json</c> request.
 /// </summary>
-public sealed record RecordStatements(XapiCaller Caller, JsonNode? Body, Guid? StatementId = null);
+public sealed record RecordStatements(XapiCaller Caller, JsonNode? Body, Guid? StatementId = null, IReadOnlyList<AttachmentPayload>? Parts = null);
 
 public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock clock)
 {
@@ -37,12 +39,26 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
             return voidingError;
         }
 
+        var attachments = StatementAttachments.Match(list, command.Parts);
+        if (!attachments.IsSuccess)
+        {
+            return attachments.Error!;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (StatementSignature.Check(list[i], attachments.Value![i]) is { } reason)
+            {
+                return XapiError.BadRequest(list.Count == 1 ? reason : $"Statement {i}: {reason}");
+            }
+        }
+
         using var reservation = clock.Reserve();
         var prepared = new PreparedStatement[list.Count];
         var stored = StatementJson.FormatTimestamp(reservation.Stored);
         for (var i = 0; i < list.Count; i++)
         {
-            prepared[i] = Prepare(list[i], ids.Value![i], stored, reservation.Stored, command.Caller);
+            prepared[i] = Prepare(list[i], ids.Value![i], stored, reservation.Stored, command.Caller) with { Attachments = attachments.Value![i] };
         }
 
         var result = prepared.Length == 0

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -152,6 +153,9 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
 
             await batch.ExecuteNonQueryAsync(ct);
         }
+
+        public override Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct) =>
+            PostgresAttachmentStore.InsertAsync(connection, tx, tenantId, attachments, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

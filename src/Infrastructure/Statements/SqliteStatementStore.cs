@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Infrastructure.Persistence;
 
 namespace Lrs.Infrastructure.Statements;
@@ -104,6 +105,9 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
 
         private Task Execute(string sql, object parameters, CancellationToken ct) =>
             connection.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+
+        public override Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct) =>
+            SqliteAttachmentStore.InsertAsync(connection, tx, tenantId, attachments, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

@@ -1,4 +1,5 @@
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -14,6 +15,9 @@ public abstract class StatementBatchSession : IAsyncDisposable
     public abstract Task<IReadOnlyList<ExistingStatement>> FindExistingAsync(Guid tenantId, IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
     public abstract Task InsertAsync(Guid tenantId, IReadOnlyList<PreparedStatement> statements, CancellationToken ct);
+
+    /// <summary>Stores attachment data once per tenant and hash; data already stored is left as it is.</summary>
+    public abstract Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct);
 
     public abstract Task CommitAsync(CancellationToken ct);
 

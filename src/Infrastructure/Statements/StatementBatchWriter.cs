@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -34,14 +35,25 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
                 .ToHashSet();
             var existing = (await session.FindExistingAsync(tenant.Key, lookup, ct)).ToDictionary(e => e.Id);
             var rows = new List<PreparedStatement>();
+            var attachments = new List<AttachmentPayload>();
             foreach (var request in tenant)
             {
                 results[request] = Plan(request, existing, rows);
+                if (results[request].Outcome == IngestOutcome.Stored)
+                {
+                    // Also for statements already stored: their attachment data may arrive only now.
+                    attachments.AddRange(request.Statements.SelectMany(s => s.Attachments));
+                }
             }
 
             if (rows.Count > 0)
             {
                 await session.InsertAsync(tenant.Key, rows, ct);
+            }
+
+            if (attachments.Count > 0)
+            {
+                await session.InsertAttachmentsAsync(tenant.Key, attachments.DistinctBy(a => a.Sha2).ToList(), ct);
             }
         }
 

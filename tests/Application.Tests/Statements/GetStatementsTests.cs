@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
+using Lrs.Application.Statements.Attachments;
 using Lrs.Domain.Tenancy;
 
 namespace Lrs.Application.Tests.Statements;
@@ -16,7 +17,7 @@ public class GetStatementsTests
     private readonly StatementQueryOptions _options = new() { MaxPageSize = 3, MorePath = "/lrs/xapi/statements" };
     private readonly GetStatementsHandler _handler;
 
-    public GetStatementsTests() => _handler = new GetStatementsHandler(_reader, _options);
+    public GetStatementsTests() => _handler = new GetStatementsHandler(_reader, _options, new NoAttachments());
 
     private static XapiCaller Caller(XapiScope scopes) =>
         new(TenantId, "client", scopes, new JsonObject { ["account"] = new JsonObject { ["homePage"] = "http://lrs.example.com/credentials", ["name"] = "client" } }, MineKey);
@@ -285,5 +286,11 @@ public class GetStatementsTests
             LastFilter = filter;
             return Task.FromResult<IReadOnlyList<StoredStatement>>(Rows.Take(filter.Limit).ToList());
         }
+    }
+
+    private sealed class NoAttachments : IAttachmentReader
+    {
+        public Task<IReadOnlyList<AttachmentPayload>> FindAsync(Guid tenantId, IReadOnlyCollection<string> sha2, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<AttachmentPayload>>([]);
     }
 }
