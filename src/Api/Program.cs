@@ -72,6 +72,7 @@ if (roles.Has("api"))
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/xapi"), xapi => xapi.UseMiddleware<XapiVersionMiddleware>());
     var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
     xapi.MapStatements();
+    xapi.MapDocuments();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

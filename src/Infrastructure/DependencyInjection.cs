@@ -1,5 +1,7 @@
+using Lrs.Application.Documents;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
+using Lrs.Infrastructure.Documents;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
@@ -32,6 +34,7 @@ public static class DependencyInjection
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
             services.AddSingleton<PartitionMaintenance>();
             if (runPartitionMaintenance)
             {
@@ -46,6 +49,7 @@ public static class DependencyInjection
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
+            services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         }
 
         services.AddSingleton<MigrationRunner>();
