@@ -8,7 +8,7 @@ public sealed record DeleteDocument(XapiCaller Caller, DocumentAddress Address, 
 
 public sealed class DeleteDocumentHandler(IDocumentStore store)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 10;
 
     public async Task<XapiResult<bool>> HandleAsync(DeleteDocument request, CancellationToken ct)
     {

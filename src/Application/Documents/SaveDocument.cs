@@ -10,7 +10,7 @@ public sealed record SaveDocument(
 public sealed class SaveDocumentHandler(IDocumentStore store, TimeProvider time)
 {
     // A write that loses a race re-reads and decides again; this many rounds before giving up with 409.
-    private const int Attempts = 5;
+    private const int Attempts = 10;
 
     public async Task<XapiResult<StoredDocument>> HandleAsync(SaveDocument request, CancellationToken ct)
     {
