@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Security;
 
@@ -53,7 +54,7 @@ public sealed class SaveDocumentHandler(IDocumentStore store, TimeProvider time)
         return XapiError.Conflict("The document was changed by other requests while this one was applied; fetch it and retry.");
     }
 
-    private static XapiResult<(byte[], string)> Decide(SaveDocument request, StoredDocument? current, System.Text.Json.Nodes.JsonObject? postedJson)
+    private static XapiResult<(byte[], string)> Decide(SaveDocument request, StoredDocument? current, JsonObject? postedJson)
     {
         var kind = request.Address.Context.Kind;
         if (!request.Preconditions.Hold(current?.ETag))
