@@ -79,6 +79,7 @@ if (roles.Has("api"))
 {
     var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
     xapi.MapStatements();
+    xapi.MapDocuments();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,3 +1,4 @@
+using Lrs.Application.Documents;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
@@ -15,6 +16,11 @@ public static class DependencyInjection
         services.AddSingleton<StatementQueryOptions>();
         services.AddScoped<RecordStatementsHandler>();
         services.AddScoped<GetStatementsHandler>();
+        services.AddScoped<SaveDocumentHandler>();
+        services.AddScoped<GetDocumentHandler>();
+        services.AddScoped<GetDocumentIdsHandler>();
+        services.AddScoped<DeleteDocumentHandler>();
+        services.AddScoped<DeleteDocumentsHandler>();
         services.AddSingleton<XapiAuthOptions>();
         services.AddSingleton<VerifiedCredentials>();
         services.AddScoped<AuthenticateCaller>();

@@ -1,6 +1,8 @@
+using Lrs.Application.Documents;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Tenancy;
+using Lrs.Infrastructure.Documents;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
@@ -34,6 +36,7 @@ public static class DependencyInjection
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IAttachmentReader, PostgresAttachmentStore>();
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
             services.AddSingleton<PartitionMaintenance>();
             if (runPartitionMaintenance)
             {
@@ -49,6 +52,7 @@ public static class DependencyInjection
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IAttachmentReader, SqliteAttachmentStore>();
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
+            services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         }
 
         services.AddSingleton<MigrationRunner>();
