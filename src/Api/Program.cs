@@ -72,6 +72,9 @@ if (roles.Has("api"))
     app.UseWhen(c => c.Request.Path.StartsWithSegments("/xapi"), xapi => xapi.UseMiddleware<XapiVersionMiddleware>());
     var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
     xapi.MapStatements();
+    xapi.MapActivities();
+    xapi.MapAgents();
+    app.MapAbout();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

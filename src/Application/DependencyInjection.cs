@@ -1,3 +1,5 @@
+using Lrs.Application.Activities;
+using Lrs.Application.Agents;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
@@ -15,6 +17,8 @@ public static class DependencyInjection
         services.AddSingleton<StatementQueryOptions>();
         services.AddScoped<RecordStatementsHandler>();
         services.AddScoped<GetStatementsHandler>();
+        services.AddScoped<GetActivityHandler>();
+        services.AddScoped<GetPersonHandler>();
         services.AddSingleton<XapiAuthOptions>();
         services.AddSingleton<VerifiedCredentials>();
         services.AddScoped<AuthenticateCaller>();

@@ -1,5 +1,9 @@
+using Lrs.Application.Activities;
+using Lrs.Application.Agents;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
+using Lrs.Infrastructure.Activities;
+using Lrs.Infrastructure.Agents;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
@@ -31,6 +35,8 @@ public static class DependencyInjection
             services.AddSingleton<PostgresStatementStore>();
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
+            services.AddSingleton<IActivityReader, PostgresActivityStore>();
+            services.AddSingleton<IAgentReader, PostgresAgentStore>();
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton<PartitionMaintenance>();
             if (runPartitionMaintenance)
@@ -45,6 +51,8 @@ public static class DependencyInjection
             services.AddSingleton<SqliteStatementStore>();
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
+            services.AddSingleton<IActivityReader, SqliteActivityStore>();
+            services.AddSingleton<IAgentReader, SqliteAgentStore>();
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
         }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
+using Lrs.Infrastructure.Activities;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,7 @@ namespace Lrs.Infrastructure.Statements;
 /// </summary>
 public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IStatementReader, IStatementBatchStore
 {
-    private const string SetTenant = "SELECT set_config('lrs.tenant_id', @tenant::text, true)";
+    internal const string SetTenant = "SELECT set_config('lrs.tenant_id', @tenant::text, true)";
 
     public async Task<StoredStatement?> FindAsync(Guid tenantId, Guid id, bool voided, CancellationToken ct)
     {
@@ -152,6 +153,12 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
 
             await batch.ExecuteNonQueryAsync(ct);
         }
+
+        public override Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+            PostgresActivityStore.FindAsync(connection, tx, tenantId, ids, ct);
+
+        public override Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct) =>
+            PostgresActivityStore.SaveAsync(connection, tx, tenantId, changes, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
+using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Persistence;
 
 namespace Lrs.Infrastructure.Statements;
@@ -104,6 +105,12 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
 
         private Task Execute(string sql, object parameters, CancellationToken ct) =>
             connection.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+
+        public override Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+            SqliteActivityStore.FindAsync(connection, tx, tenantId, ids, ct);
+
+        public override Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct) =>
+            SqliteActivityStore.SaveAsync(connection, tx, tenantId, changes, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

@@ -1,4 +1,5 @@
 using Lrs.Application.Statements;
+using Lrs.Infrastructure.Activities;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -14,6 +15,12 @@ public abstract class StatementBatchSession : IAsyncDisposable
     public abstract Task<IReadOnlyList<ExistingStatement>> FindExistingAsync(Guid tenantId, IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
     public abstract Task InsertAsync(Guid tenantId, IReadOnlyList<PreparedStatement> statements, CancellationToken ct);
+
+    /// <summary>The known activities among <paramref name="ids"/> and their canonical definitions (null while undefined).</summary>
+    public abstract Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct);
+
+    /// <summary>Records new activities and changed canonical definitions; throws if a definition changed since it was read.</summary>
+    public abstract Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct);
 
     public abstract Task CommitAsync(CancellationToken ct);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Statements;
+using Lrs.Infrastructure.Activities;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -42,6 +43,7 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
             if (rows.Count > 0)
             {
                 await session.InsertAsync(tenant.Key, rows, ct);
+                await CanonicalActivities.UpdateAsync(session, tenant.Key, rows, ct);
             }
         }
 
