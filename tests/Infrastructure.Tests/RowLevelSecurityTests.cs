@@ -28,6 +28,7 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     [InlineData("statement_agents")]
     [InlineData("statement_activities")]
     [InlineData("statement_voids")]
+    [InlineData("activities")]
     public async Task Select_NoTenantSet_SeesNoRows(string table)
     {
         var tenant = Guid.NewGuid();
