@@ -20,6 +20,16 @@ public sealed class AboutTests(PostgresLrsFactory lrs)
         Assert.All(body, p => Assert.Contains(p.Key, new[] { "version", "extensions" })); // no properties outside extensions
     }
 
+    [Fact] // Communication §1.1: HEAD answers as GET would, without a body
+    public async Task HeadAbout_NoCredentials_Returns200WithoutBody()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/xapi/about");
+        var response = await lrs.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact] // Communication §2.8: a version header the LRS would otherwise reject does not get a 400 here
     public async Task GetAbout_UnsupportedVersionHeader_Returns200()
     {

@@ -48,6 +48,8 @@ public abstract class AgentsTests(LrsFactory lrs)
         var (status, person) = await GetPersonAsync(Lrs.Xapi(), agent);
 
         Assert.Equal(HttpStatusCode.OK, status);
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/xapi/agents?agent=" + Q(agent.ToJsonString())); // Communication §1.1
+        Assert.Equal(HttpStatusCode.OK, (await Lrs.Xapi().SendAsync(head)).StatusCode);
         Assert.Equal(
             new JsonObject { ["objectType"] = "Person", ["name"] = new JsonArray("Zed"), ["account"] = new JsonArray(agent["account"]!.DeepClone()) }.ToJsonString(),
             person!.ToJsonString());
