@@ -80,6 +80,9 @@ if (roles.Has("api"))
     var xapi = app.MapGroup("/xapi").AddEndpointFilter<XapiAuthenticationFilter>();
     xapi.MapStatements();
     xapi.MapDocuments();
+    xapi.MapActivities();
+    xapi.MapAgents();
+    app.MapAbout();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,4 +1,6 @@
 using Lrs.Application.Documents;
+using Lrs.Application.Activities;
+using Lrs.Application.Agents;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
@@ -21,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<GetDocumentIdsHandler>();
         services.AddScoped<DeleteDocumentHandler>();
         services.AddScoped<DeleteDocumentsHandler>();
+        services.AddScoped<GetActivityHandler>();
+        services.AddScoped<GetPersonHandler>();
         services.AddSingleton<XapiAuthOptions>();
         services.AddSingleton<VerifiedCredentials>();
         services.AddScoped<AuthenticateCaller>();

@@ -1,8 +1,12 @@
 using Lrs.Application.Documents;
+using Lrs.Application.Activities;
+using Lrs.Application.Agents;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Tenancy;
 using Lrs.Infrastructure.Documents;
+using Lrs.Infrastructure.Activities;
+using Lrs.Infrastructure.Agents;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
@@ -35,6 +39,8 @@ public static class DependencyInjection
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<PostgresStatementStore>());
             services.AddSingleton<IAttachmentReader, PostgresAttachmentStore>();
+            services.AddSingleton<IActivityReader, PostgresActivityStore>();
+            services.AddSingleton<IAgentReader, PostgresAgentStore>();
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
             services.AddSingleton<PartitionMaintenance>();
@@ -51,6 +57,8 @@ public static class DependencyInjection
             services.AddSingleton<IStatementReader>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IStatementBatchStore>(sp => sp.GetRequiredService<SqliteStatementStore>());
             services.AddSingleton<IAttachmentReader, SqliteAttachmentStore>();
+            services.AddSingleton<IActivityReader, SqliteActivityStore>();
+            services.AddSingleton<IAgentReader, SqliteAgentStore>();
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
             services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         }

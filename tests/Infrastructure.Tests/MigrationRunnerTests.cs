@@ -8,7 +8,7 @@ namespace Lrs.Infrastructure.Tests;
 public sealed class MigrationRunnerTests
 {
     private static readonly string[] Tables =
-        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments"];
+        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

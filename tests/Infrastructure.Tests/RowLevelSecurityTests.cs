@@ -30,6 +30,7 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     [InlineData("statement_activities")]
     [InlineData("statement_voids")]
     [InlineData("attachments")]
+    [InlineData("activities")]
     public async Task Select_NoTenantSet_SeesNoRows(string table)
     {
         var tenant = Guid.NewGuid();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lrs.Application.Activities;
 using Lrs.Application.Common;
 using Lrs.Application.Security;
 using Lrs.Application.Statements.Attachments;
@@ -16,7 +17,7 @@ public sealed record StatementsResponse(JsonObject Body, DateTimeOffset? LastMod
     public IReadOnlyList<AttachmentPayload> Attachments { get; init; } = [];
 }
 
-public sealed class GetStatementsHandler(IStatementReader reader, StatementQueryOptions options, IAttachmentReader attachments)
+public sealed class GetStatementsHandler(IStatementReader reader, IActivityReader activities, StatementQueryOptions options, IAttachmentReader attachments)
 {
     public async Task<XapiResult<StatementsResponse>> HandleAsync(GetStatements request, CancellationToken ct)
     {
@@ -54,7 +55,7 @@ public sealed class GetStatementsHandler(IStatementReader reader, StatementQuery
                 return XapiError.NotFound(voided ? "No voided statement with this id." : "No statement with this id.");
             }
 
-            var single = Format(found, query, request.Languages);
+            var single = (await FormatAsync([found], caller.TenantId, query, request.Languages, ct))[0];
             return new StatementsResponse(single, found.Stored, [found.Id]);
         }
 
@@ -78,11 +79,7 @@ public sealed class GetStatementsHandler(IStatementReader reader, StatementQuery
 
         var rows = await reader.QueryAsync(filter, ct);
         var page = rows.Take(limit).ToList();
-        var statements = new JsonArray();
-        foreach (var row in page)
-        {
-            statements.Add(Format(row, query, request.Languages));
-        }
+        var statements = new JsonArray([.. await FormatAsync(page, caller.TenantId, query, request.Languages, ct)]);
 
         var more = rows.Count > limit
             ? options.MorePath + "?more=" + query.MoreToken(new StatementCursor(page[^1].Stored, page[^1].Seq))
@@ -95,10 +92,25 @@ public sealed class GetStatementsHandler(IStatementReader reader, StatementQuery
     private static bool IsMine(StoredStatement statement, string authorityKey) =>
         statement.AuthorityKey == authorityKey;
 
-    private static JsonObject Format(StoredStatement row, StatementQuery query, IReadOnlyList<LanguagePreference> languages)
+    private async Task<JsonObject[]> FormatAsync(
+        IReadOnlyList<StoredStatement> rows, Guid tenantId, StatementQuery query, IReadOnlyList<LanguagePreference> languages, CancellationToken ct)
     {
-        var node = JsonNode.Parse(row.Json)!.AsObject();
-        return query.Format == StatementFormat.Exact ? node : StatementFormatter.Format(node, query.Format, languages);
+        var nodes = rows.Select(r => JsonNode.Parse(r.Json)!.AsObject()).ToArray();
+        if (query.Format == StatementFormat.Exact)
+        {
+            return nodes;
+        }
+
+        Func<string, JsonObject?>? canonical = null;
+        if (query.Format == StatementFormat.Canonical)
+        {
+            // Communication §2.1.3 canonical: the LRS's canonical definitions, looked up once for the whole page.
+            var ids = nodes.SelectMany(n => StatementIndex.Extract(n).Activities).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var definitions = ids.Count == 0 ? null : await activities.FindDefinitionsAsync(tenantId, ids, ct);
+            canonical = id => definitions?.GetValueOrDefault(id);
+        }
+
+        return nodes.Select(n => StatementFormatter.Format(n, query.Format, languages, canonical)).ToArray();
     }
 }
 

@@ -3,6 +3,7 @@ using Lrs.Application.Common;
 using Lrs.Application.Security;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Statements.Validation;
+using Lrs.Domain.Tenancy;
 
 namespace Lrs.Application.Statements;
 
@@ -178,6 +179,13 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
         ordered["authority"] = caller.Authority.DeepClone();
         ordered["version"] ??= "1.0.0";
 
-        return new PreparedStatement(id, StatementJson.Serialize(ordered), stored, caller.AuthorityKey, StatementIndex.Extract(ordered), assigned);
+        // Communication §4.2: without the define scope the statement is stored but leaves canonical definitions alone.
+        var index = StatementIndex.Extract(ordered);
+        if (!caller.Scopes.CanDefine())
+        {
+            index = index with { Definitions = [] };
+        }
+
+        return new PreparedStatement(id, StatementJson.Serialize(ordered), stored, caller.AuthorityKey, index, assigned);
     }
 }

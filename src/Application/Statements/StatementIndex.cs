@@ -12,6 +12,11 @@ public sealed record IndexedAgent(string Key, bool Direct);
 /// <param name="Direct">True when it is the statement's object; false when only <c>related_activities=true</c> matches.</param>
 public sealed record IndexedActivity(string Id, bool Direct);
 
+/// <summary>An Activity Definition given in a statement, for the LRS's canonical definition (Data §2.4.4.1).</summary>
+/// <param name="Id">The activity id.</param>
+/// <param name="Definition">The definition as received; a node of the statement's tree, never modified.</param>
+public sealed record DefinedActivity(string Id, JsonObject Definition);
+
 /// <summary>
 /// What the store needs to answer the GET /statements filters (Communication §2.1.3): verb, registration,
 /// the object's activity or statement reference, and every agent and activity with its direct/related role.
@@ -25,6 +30,9 @@ public sealed record StatementIndex(
     IReadOnlyList<IndexedAgent> Agents,
     IReadOnlyList<IndexedActivity> Activities)
 {
+    /// <summary>Every Activity Definition in the statement (object, context activities, SubStatement), in document order.</summary>
+    public IReadOnlyList<DefinedActivity> Definitions { get; init; } = [];
+
     public static StatementIndex Extract(JsonObject statement)
     {
         var builder = new Builder();
@@ -43,7 +51,7 @@ public sealed record StatementIndex(
             {
                 case "Activity":
                     activityId = StatementNodes.String(target, "id");
-                    builder.AddActivity(activityId, direct: true);
+                    builder.AddActivity(target, direct: true);
                     break;
                 case "Agent" or "Group":
                     builder.AddAgentOrGroup(target, direct: true);
@@ -69,7 +77,10 @@ public sealed record StatementIndex(
             statementRef,
             statementRef is not null && verbId == StatementNodes.VoidedVerb,
             builder.Agents,
-            builder.Activities);
+            builder.Activities)
+        {
+            Definitions = builder.Definitions,
+        };
     }
 
     private static Guid? ParseGuid(string? text) => Guid.TryParse(text, out var value) ? value : null;
@@ -82,6 +93,8 @@ public sealed record StatementIndex(
         public List<IndexedAgent> Agents { get; } = [];
 
         public List<IndexedActivity> Activities { get; } = [];
+
+        public List<DefinedActivity> Definitions { get; } = [];
 
         public void AddAgentOrGroup(JsonObject? agent, bool direct)
         {
@@ -105,11 +118,16 @@ public sealed record StatementIndex(
             }
         }
 
-        public void AddActivity(string? id, bool direct)
+        public void AddActivity(JsonObject? activity, bool direct)
         {
-            if (id is null)
+            if (StatementNodes.String(activity, "id") is not { } id)
             {
                 return;
+            }
+
+            if (StatementNodes.Object(activity, "definition") is { } definition)
+            {
+                Definitions.Add(new DefinedActivity(id, definition));
             }
 
             if (activityIds.Add(id))
@@ -134,7 +152,7 @@ public sealed record StatementIndex(
                 var list = contextActivities[kind];
                 for (var i = 0; i < StatementNodes.Count(list); i++)
                 {
-                    AddActivity(StatementNodes.String(StatementNodes.At(list, i) as JsonObject, "id"), direct: false);
+                    AddActivity(StatementNodes.At(list, i) as JsonObject, direct: false);
                 }
             }
         }
@@ -148,7 +166,7 @@ public sealed record StatementIndex(
                 switch (StatementNodes.ObjectType(target, "Activity"))
                 {
                     case "Activity":
-                        AddActivity(StatementNodes.String(target, "id"), direct: false);
+                        AddActivity(target, direct: false);
                         break;
                     case "Agent" or "Group":
                         AddAgentOrGroup(target, direct: false);

@@ -60,4 +60,10 @@ public static class XapiScopes
     /// <summary>May this caller read at least its own statements?</summary>
     public static bool CanReadOwnStatements(this XapiScope s) =>
         s.CanReadAllStatements() || (s & XapiScope.StatementsReadMine) != 0;
+
+    /// <summary>May this caller read the Activities and Agents resources? Any read scope will do.</summary>
+    public static bool CanReadActivitiesAndAgents(this XapiScope s) => s.CanReadOwnStatements();
+
+    /// <summary>May statements this caller writes change the LRS's canonical Activity definitions (Communication §4.2 define)?</summary>
+    public static bool CanDefine(this XapiScope s) => (s & (XapiScope.All | XapiScope.Define)) != 0;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
+using Lrs.Infrastructure.Activities;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,7 +14,7 @@ namespace Lrs.Infrastructure.Statements;
 /// </summary>
 public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IStatementReader, IStatementBatchStore
 {
-    private const string SetTenant = "SELECT set_config('lrs.tenant_id', @tenant::text, true)";
+    internal const string SetTenant = "SELECT set_config('lrs.tenant_id', @tenant::text, true)";
 
     public async Task<StoredStatement?> FindAsync(Guid tenantId, Guid id, bool voided, CancellationToken ct)
     {
@@ -156,6 +157,11 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
 
         public override Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct) =>
             PostgresAttachmentStore.InsertAsync(connection, tx, tenantId, attachments, ct);
+        public override Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+            PostgresActivityStore.FindAsync(connection, tx, tenantId, ids, ct);
+
+        public override Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct) =>
+            PostgresActivityStore.SaveAsync(connection, tx, tenantId, changes, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

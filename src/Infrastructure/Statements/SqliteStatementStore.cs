@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
+using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Persistence;
 
 namespace Lrs.Infrastructure.Statements;
@@ -108,6 +109,11 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
 
         public override Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct) =>
             SqliteAttachmentStore.InsertAsync(connection, tx, tenantId, attachments, ct);
+        public override Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+            SqliteActivityStore.FindAsync(connection, tx, tenantId, ids, ct);
+
+        public override Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct) =>
+            SqliteActivityStore.SaveAsync(connection, tx, tenantId, changes, ct);
 
         public override Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
 

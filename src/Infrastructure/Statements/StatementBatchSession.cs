@@ -1,5 +1,6 @@
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
+using Lrs.Infrastructure.Activities;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -18,6 +19,11 @@ public abstract class StatementBatchSession : IAsyncDisposable
 
     /// <summary>Stores attachment data once per tenant and hash; data already stored is left as it is.</summary>
     public abstract Task InsertAttachmentsAsync(Guid tenantId, IReadOnlyList<AttachmentPayload> attachments, CancellationToken ct);
+    /// <summary>The known activities among <paramref name="ids"/> and their canonical definitions (null while undefined).</summary>
+    public abstract Task<IReadOnlyDictionary<string, string?>> FindActivitiesAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct);
+
+    /// <summary>Records new activities and changed canonical definitions; throws if a definition changed since it was read.</summary>
+    public abstract Task SaveActivitiesAsync(Guid tenantId, IReadOnlyList<ActivityChange> changes, CancellationToken ct);
 
     public abstract Task CommitAsync(CancellationToken ct);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
+using Lrs.Infrastructure.Activities;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -49,6 +50,7 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
             if (rows.Count > 0)
             {
                 await session.InsertAsync(tenant.Key, rows, ct);
+                await CanonicalActivities.UpdateAsync(session, tenant.Key, rows, ct);
             }
 
             if (attachments.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lrs.Application.Activities;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
@@ -15,9 +16,10 @@ public class GetStatementsTests
 
     private readonly CannedReader _reader = new();
     private readonly StatementQueryOptions _options = new() { MaxPageSize = 3, MorePath = "/lrs/xapi/statements" };
+    private readonly CannedDefinitions _definitions = new();
     private readonly GetStatementsHandler _handler;
 
-    public GetStatementsTests() => _handler = new GetStatementsHandler(_reader, _options, new NoAttachments());
+    public GetStatementsTests() => _handler = new GetStatementsHandler(_reader, _definitions, _options, new NoAttachments());
 
     private static XapiCaller Caller(XapiScope scopes) =>
         new(TenantId, "client", scopes, new JsonObject { ["account"] = new JsonObject { ["homePage"] = "http://lrs.example.com/credentials", ["name"] = "client" } }, MineKey);
@@ -258,6 +260,48 @@ public class GetStatementsTests
         var response = await Ok(XapiScope.StatementsRead, Query(("statementId", row.Id.ToString()), ("format", "ids")));
 
         Assert.Null(response.Body["verb"]!["display"]);
+    }
+
+    [Fact] // Communication §2.1.3 format=canonical: the LRS's canonical definitions, looked up once per page
+    public async Task Handle_CanonicalFormat_UsesCanonicalDefinitionsInOneLookup()
+    {
+        _reader.Rows = [Row(1), Row(2)];
+        _definitions.Definitions["http://example.com/course/1"] = new JsonObject
+        {
+            ["name"] = new JsonObject { ["en-US"] = "Course", ["fr"] = "Cours" },
+        };
+
+        var response = await Ok(XapiScope.StatementsRead, Query(("format", "canonical")));
+
+        Assert.Equal(1, _definitions.Calls);
+        Assert.All(response.Body["statements"]!.AsArray(), s =>
+            Assert.Equal("{\"name\":{\"en-US\":\"Course\"}}", s!["object"]!["definition"]!.ToJsonString()));
+    }
+
+    [Fact] // Communication §2.1.3: exact and ids need no canonical definitions
+    public async Task Handle_ExactFormat_DoesNotLookUpDefinitions()
+    {
+        _reader.Rows = [Row(1)];
+
+        await Ok(XapiScope.StatementsRead, Query(("format", "exact")));
+        await Ok(XapiScope.StatementsRead, Query(("format", "ids")));
+
+        Assert.Equal(0, _definitions.Calls);
+    }
+
+    private sealed class CannedDefinitions : IActivityReader
+    {
+        public Dictionary<string, JsonObject> Definitions { get; } = [];
+
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyDictionary<string, JsonObject>> FindDefinitionsAsync(Guid tenantId, IReadOnlyCollection<string> ids, CancellationToken ct)
+        {
+            Calls++;
+            Assert.Equal(TenantId, tenantId);
+            return Task.FromResult<IReadOnlyDictionary<string, JsonObject>>(
+                Definitions.Where(d => ids.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value));
+        }
     }
 
     private sealed class CannedReader : IStatementReader

@@ -74,4 +74,18 @@ public class XapiScopeTests
         Assert.Equal(readAll, scopes.CanReadAllStatements());
         Assert.Equal(readOwn, scopes.CanReadOwnStatements());
     }
+
+    [Theory] // Communication §4.2: define (or all) lets statements change canonical definitions; any read scope reads them
+    [InlineData(XapiScope.Define, true, false)]
+    [InlineData(XapiScope.All, true, true)]
+    [InlineData(XapiScope.StatementsWrite, false, false)]
+    [InlineData(XapiScope.AllRead, false, true)]
+    [InlineData(XapiScope.StatementsRead, false, true)]
+    [InlineData(XapiScope.StatementsReadMine, false, true)]
+    [InlineData(XapiScope.State | XapiScope.Profile, false, false)]
+    public void Definitions_EachScope_AsSpecified(XapiScope scopes, bool define, bool read)
+    {
+        Assert.Equal(define, scopes.CanDefine());
+        Assert.Equal(read, scopes.CanReadActivitiesAndAgents());
+    }
 }

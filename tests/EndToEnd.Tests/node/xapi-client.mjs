@@ -5,7 +5,11 @@ import { randomUUID } from "node:crypto";
 import XAPI from "@xapi/xapi";
 
 const { LRS_ENDPOINT, LRS_KEY, LRS_SECRET } = process.env;
-const xapi = new XAPI({ endpoint: LRS_ENDPOINT, auth: XAPI.toBasicAuth(LRS_KEY, LRS_SECRET), version: "1.0.3" });
+const config = { endpoint: LRS_ENDPOINT, auth: XAPI.toBasicAuth(LRS_KEY, LRS_SECRET), version: "1.0.3" };
+const xapi = new XAPI(config);
+// The library's default (axios) adapter under Node replaces the multipart Content-Type of binary bodies with
+// application/octet-stream; its fetch adapter, what browser content uses, sends the request as built.
+const xapiFetch = new XAPI({ ...config, adapter: "fetch" });
 const run = randomUUID();
 const learner = { objectType: "Agent", name: "Ann", mbox: `mailto:ann-${run}@example.com` };
 const activityId = `http://example.com/activities/${run}`;
@@ -79,8 +83,8 @@ await check("statement with an attachment", async () => {
       sha2: digest,
     }],
   };
-  const id = (await xapi.sendStatement({ statement: withAttachment, attachments: [content.buffer] })).data[0];
-  const fetched = await xapi.getStatement({ statementId: id, attachments: true });
+  const id = (await xapiFetch.sendStatement({ statement: withAttachment, attachments: [content.buffer] })).data[0];
+  const fetched = await xapiFetch.getStatement({ statementId: id, attachments: true });
   assert.ok(JSON.stringify(fetched.data).includes(digest));
 });
 

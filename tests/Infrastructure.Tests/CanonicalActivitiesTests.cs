@@ -1,0 +1,106 @@
+using System.Data;
+using System.Text.Json.Nodes;
+using Lrs.Application.Activities;
+using Lrs.Application.Statements;
+using Lrs.Infrastructure.Activities;
+using Lrs.Infrastructure.Statements;
+using Lrs.Infrastructure.Tests.Support;
+
+namespace Lrs.Infrastructure.Tests;
+
+/// <summary>Canonical activity definitions kept by the write path (Data §2.4.4.1), run against each database.</summary>
+public abstract class CanonicalActivitiesTests : IAsyncLifetime
+{
+    private IStatementBatchStore _store = null!;
+    private IActivityReader _reader = null!;
+
+    protected abstract Task<(IStatementBatchStore Store, IActivityReader Reader)> OpenAsync();
+
+    protected abstract Task CloseAsync();
+
+    public async Task InitializeAsync() => (_store, _reader) = await OpenAsync();
+
+    public Task DisposeAsync() => CloseAsync();
+
+    private static PreparedStatement Defining(string activity, string definition)
+    {
+        var statement = TestStatements.Experienced(activity: activity);
+        return statement with { Index = statement.Index with { Definitions = [new DefinedActivity(activity, JsonNode.Parse(definition)!.AsObject())] } };
+    }
+
+    [Fact] // Data §2.4.4.1: requests of one group merge in order, the newest winning
+    public async Task WriteAsync_DefinitionsInOneGroup_MergedInOrder()
+    {
+        var tenant = Guid.NewGuid();
+        var activity = $"http://example.com/activities/{Guid.NewGuid():N}";
+        var writer = new StatementBatchWriter(_store);
+
+        await writer.WriteAsync(
+            [
+                TestStatements.Request(tenant, Defining(activity, """{"name":{"en":"A"}}""")),
+                TestStatements.Request(tenant, Defining(activity, """{"name":{"en":"B","fr":"C"}}""")),
+            ],
+            CancellationToken.None);
+
+        var found = await _reader.FindDefinitionsAsync(tenant, [activity], CancellationToken.None);
+        Assert.Equal("""{"name":{"en":"B","fr":"C"}}""", found[activity].ToJsonString());
+        Assert.Empty(await _reader.FindDefinitionsAsync(Guid.NewGuid(), [activity], CancellationToken.None));
+    }
+
+    [Fact] // Communication §4.2 define: ids are saved even when the definition is not
+    public async Task WriteAsync_ActivityWithoutDefinition_RecordedWithoutOne()
+    {
+        var tenant = Guid.NewGuid();
+        var statement = TestStatements.Experienced();
+        await new StatementBatchWriter(_store).WriteAsync([TestStatements.Request(tenant, statement)], CancellationToken.None);
+
+        await using var session = await _store.BeginAsync(CancellationToken.None);
+        await session.UseTenantAsync(tenant, CancellationToken.None);
+        var known = await session.FindActivitiesAsync(tenant, [statement.Index.ObjectActivityId!], CancellationToken.None);
+        Assert.Null(Assert.Single(known).Value);
+    }
+
+    [Fact] // A definition changed by another writer since it was read is not overwritten: the transaction fails and is retried
+    public async Task SaveActivitiesAsync_DefinitionChangedSinceRead_Throws()
+    {
+        var tenant = Guid.NewGuid();
+        var activity = $"http://example.com/activities/{Guid.NewGuid():N}";
+        await new StatementBatchWriter(_store).WriteAsync(
+            [TestStatements.Request(tenant, Defining(activity, """{"name":{"en":"A"}}"""))], CancellationToken.None);
+
+        await using var session = await _store.BeginAsync(CancellationToken.None);
+        await session.UseTenantAsync(tenant, CancellationToken.None);
+        await Assert.ThrowsAsync<DBConcurrencyException>(() => session.SaveActivitiesAsync(
+            tenant, [new ActivityChange(activity, """{"name":{"en":"stale"}}""", """{"name":{"en":"B"}}""", IsNew: false)], CancellationToken.None));
+    }
+}
+
+public sealed class PostgresCanonicalActivitiesTests : CanonicalActivitiesTests
+{
+    private PostgresDatabase _db = null!;
+
+    protected override async Task<(IStatementBatchStore Store, IActivityReader Reader)> OpenAsync()
+    {
+        _db = await PostgresDatabase.CreateAsync(migrate: true);
+        return (new PostgresStatementStore(_db.DataSource), new PostgresActivityStore(_db.DataSource));
+    }
+
+    protected override async Task CloseAsync() => await _db.DisposeAsync();
+}
+
+public sealed class SqliteCanonicalActivitiesTests : CanonicalActivitiesTests
+{
+    private SqliteDatabase _db = null!;
+
+    protected override async Task<(IStatementBatchStore Store, IActivityReader Reader)> OpenAsync()
+    {
+        _db = await SqliteDatabase.CreateAsync(migrate: true);
+        return (new SqliteStatementStore(_db.Connections), new SqliteActivityStore(_db.Connections));
+    }
+
+    protected override Task CloseAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
