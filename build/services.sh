@@ -257,7 +257,9 @@ pg_start() {
 
 pg_provision() {
     # Non-superuser application role (row-level security does not apply to
-    # superusers or BYPASSRLS roles); CREATEDB so tests can make their own DBs.
+    # superusers or BYPASSRLS roles); CREATEDB so tests can make their own DBs,
+    # pg_signal_backend so DROP DATABASE ... WITH (FORCE) can stop an autovacuum
+    # worker still busy in a test database.
     (cd / && psql_admin <<EOF
 DO \$\$
 BEGIN
@@ -267,6 +269,7 @@ BEGIN
 END
 \$\$;
 ALTER ROLE $APP_USER WITH LOGIN NOSUPERUSER NOBYPASSRLS CREATEDB NOCREATEROLE PASSWORD '$APP_PASSWORD';
+GRANT pg_signal_backend TO $APP_USER;
 SELECT 'CREATE DATABASE $APP_DB OWNER $APP_USER'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$APP_DB')
 \gexec
