@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();
         services.AddSingleton<ITranscriptSource, StatementTranscriptSource>();
+        services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<TranscriptPdfRenderer>();
         return services;
     }

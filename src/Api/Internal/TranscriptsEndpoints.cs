@@ -55,6 +55,12 @@ public static class TranscriptsEndpoints
         }
 
         var transcript = result.Value!;
+        if (pdf && !renderer.IsAvailable)
+        {
+            return XapiProblem.Result(StatusCodes.Status501NotImplemented,
+                "PDF transcripts are not enabled on this server (setting Lrs:Pdf:PdfSharpLicense); ask for JSON instead.");
+        }
+
         return pdf
             ? TypedResults.File(renderer.Render(transcript), Pdf, TranscriptPdfRenderer.FileName(transcript))
             : TypedResults.Json(transcript, Json);

@@ -47,7 +47,7 @@ public sealed class StatementTranscript(string agentKey)
         }
 
         activity.Title = Name(StatementNodes.Object(target, "definition")) ?? activity.Title;
-        activity.Standalone |= StatementNodes.Count(StatementNodes.Object(StatementNodes.Object(context, "contextActivities"), "parent")) == 0;
+        activity.Standalone |= StatementNodes.Count(StatementNodes.Object(context, "contextActivities")?["parent"]) == 0;
         if (!activity.Attempts.TryGetValue(registration ?? Guid.Empty, out var attempt))
         {
             activity.Attempts[registration ?? Guid.Empty] = attempt = new Attempt(registration, at);

@@ -10,10 +10,14 @@ namespace Lrs.Infrastructure.Transcripts;
 /// attempts and the completion dates. Tables that run over a page continue on the next under a repeated
 /// heading and column header; every page is numbered "Page n of m".
 /// </summary>
-public sealed class TranscriptPdfRenderer
+public sealed class TranscriptPdfRenderer(PdfOptions options)
 {
+    /// <summary>False until a PDFsharp licence is configured (see <see cref="PdfOptions.PdfSharpLicense"/>).</summary>
+    public bool IsAvailable => options.Enabled;
+
     public byte[] Render(Transcript transcript)
     {
+        options.Apply();
         TranscriptFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"Transcript of {transcript.Learner.DisplayName}";
