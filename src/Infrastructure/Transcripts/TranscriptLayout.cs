@@ -58,8 +58,8 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
 
     public void Course(CourseRecord course)
     {
-        // Keep the heading with its column header and at least two rows.
-        EnsureRoom(34 + RowHeight * 3);
+        // Keep the heading block (title, id, status: 43pt) with the column header and at least three rows.
+        EnsureRoom(43 + RowHeight * 4);
         CourseHeading(course, continued: false);
         var status = $"{TranscriptPdfRenderer.Status(course.Status)}"
             + (course.PercentComplete is { } p ? $" · {p:0.#}% complete" : string.Empty)
@@ -138,7 +138,7 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
 
     private void CourseHeading(CourseRecord course, bool continued)
     {
-        Text(course.Title + (continued ? " (continued)" : string.Empty), _courseFont, Ink, Margin, Width);
+        Text(course.Title, _courseFont, Ink, Margin, Width, suffix: continued ? " (continued)" : "");
         _y += 16;
         if (!continued && course.Title != course.CourseId)
         {
@@ -192,12 +192,15 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
         }
     }
 
-    /// <summary>One line at the current position, shortened with an ellipsis to fit <paramref name="width"/>.</summary>
-    private void Text(string text, XFont font, XBrush brush, double x, double width, double? top = null)
+    /// <summary>
+    /// One line at the current position; <paramref name="text"/> is shortened with an ellipsis so that it and
+    /// <paramref name="suffix"/> fit <paramref name="width"/>.
+    /// </summary>
+    private void Text(string text, XFont font, XBrush brush, double x, double width, double? top = null, string suffix = "")
     {
-        if (Gfx.MeasureString(text, font).Width > width)
+        if (Gfx.MeasureString(text + suffix, font).Width > width)
         {
-            while (text.Length > 1 && Gfx.MeasureString(text + "…", font).Width > width)
+            while (text.Length > 1 && Gfx.MeasureString(text + "…" + suffix, font).Width > width)
             {
                 text = text[..^1];
             }
@@ -205,6 +208,6 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
             text += "…";
         }
 
-        Gfx.DrawString(text, font, brush, new XRect(x, top ?? _y, width, font.Height), XStringFormats.TopLeft);
+        Gfx.DrawString(text + suffix, font, brush, new XRect(x, top ?? _y, width, font.Height), XStringFormats.TopLeft);
     }
 }
