@@ -1,4 +1,5 @@
 using Lrs.Api.Hosting;
+using Lrs.Api.Internal;
 using Lrs.Api.Xapi;
 using Lrs.Application;
 using Lrs.Application.Security;
@@ -83,6 +84,7 @@ if (roles.Has("api"))
     xapi.MapActivities();
     xapi.MapAgents();
     app.MapAbout();
+    app.MapTranscripts();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

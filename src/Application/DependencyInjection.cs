@@ -4,6 +4,7 @@ using Lrs.Application.Agents;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
+using Lrs.Application.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lrs.Application;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<DeleteDocumentsHandler>();
         services.AddScoped<GetActivityHandler>();
         services.AddScoped<GetPersonHandler>();
+        services.AddScoped<GetTranscriptHandler>();
         services.AddSingleton<XapiAuthOptions>();
         services.AddSingleton<VerifiedCredentials>();
         services.AddScoped<AuthenticateCaller>();

@@ -4,6 +4,7 @@ using Lrs.Application.Agents;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Tenancy;
+using Lrs.Application.Transcripts;
 using Lrs.Infrastructure.Documents;
 using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Agents;
@@ -12,6 +13,7 @@ using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Statements;
+using Lrs.Infrastructure.Transcripts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +71,9 @@ public static class DependencyInjection
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();
+        services.AddSingleton<ITranscriptSource, StatementTranscriptSource>();
+        services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());
+        services.AddSingleton<TranscriptPdfRenderer>();
         return services;
     }
 }

@@ -26,6 +26,8 @@ public abstract class LrsFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Lrs:Bootstrap:XapiKey", Key);
         builder.UseSetting("Lrs:Bootstrap:XapiSecret", Secret);
         builder.UseSetting("Lrs:Statements:MaxPageSize", "100");
+        // PDFsharp 6.5 renders only under a chosen licence; tests run it under the AGPL, nothing is distributed.
+        builder.UseSetting("Lrs:Pdf:PdfSharpLicense", "AGPL");
         builder.UseSetting("Lrs:Xapi:MaxBodyBytes", MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

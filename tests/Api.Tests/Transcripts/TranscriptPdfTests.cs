@@ -1,0 +1,60 @@
+using Lrs.Application.Transcripts;
+using Lrs.Infrastructure.Transcripts;
+using PdfSharp.Pdf.IO;
+
+namespace Lrs.Api.Tests.Transcripts;
+
+/// <summary>The PDF layout of transcripts too long for one page; no database involved.</summary>
+public sealed class TranscriptPdfTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 1, 6, 8, 30, 0, TimeSpan.Zero);
+
+    private static Transcript Long(int attempts)
+    {
+        CourseRecord Course(string id, string title, int count) => new(
+            id, title, CourseStatus.Passed, 100, T0, T0.AddDays(count),
+            Enumerable.Range(1, count).Select(n => new AttemptRecord(
+                id, n, Guid.NewGuid(), T0.AddDays(n), n % 7 == 0 ? null : T0.AddDays(n).AddMinutes(25),
+                n % 7 == 0 ? AttemptState.Open : AttemptState.Closed,
+                n % 7 == 0 ? AttemptOutcomes.InProgress : n % 3 == 0 ? AttemptOutcomes.Passed : AttemptOutcomes.Failed,
+                n % 7 == 0 ? null : new AttemptScore(n % 100 / 100.0, n % 20, 0, 20), n % 7 == 0 ? null : n % 3 == 0)).ToList(),
+            [new CompletionRecord(id, T0.AddDays(3))]);
+
+        return new Transcript(
+            new TranscriptLearner("mbox:mailto:zoë.ångström@example.com", "Zoë Ångström"),
+            T0.AddYears(1),
+            [
+                Course("http://example.com/courses/fire-safety", "Fire safety for warehouse staff", attempts / 2),
+                Course("http://example.com/courses/" + new string('x', 150), new string('L', 200), attempts - attempts / 2),
+            ]);
+    }
+
+    [Fact]
+    public void Render_TwoHundredAttempts_RunsOverSeveralPages()
+    {
+        var bytes = new TranscriptPdfRenderer(new PdfOptions { PdfSharpLicense = "AGPL" }).Render(Long(200));
+
+        using var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
+        Assert.True(pdf.PageCount > 1, $"{pdf.PageCount} page(s)");
+        Assert.Equal("Transcript of Zoë Ångström", pdf.Info.Title);
+        if (Environment.GetEnvironmentVariable("LRS_TRANSCRIPT_PDF_OUT") is { Length: > 0 } path)
+        {
+            File.WriteAllBytes(path, bytes); // for looking at the layout
+        }
+    }
+
+    [Fact]
+    public void Render_NoLicenceConfigured_IsUnavailable()
+    {
+        var renderer = new TranscriptPdfRenderer(new PdfOptions());
+
+        Assert.False(renderer.IsAvailable);
+        Assert.Throws<InvalidOperationException>(() => renderer.Render(Long(2)));
+    }
+
+    [Fact]
+    public void FileName_NameWithSpacesAndAccents_IsSafe()
+    {
+        Assert.Equal("transcript-zo-ngstr-m-20260106.pdf", TranscriptPdfRenderer.FileName(Long(2)));
+    }
+}
