@@ -24,19 +24,25 @@ public sealed record CourseDocument(string? Id, string? Title, IReadOnlyList<Mod
     {
         try
         {
+            using var _ = JsonDocument.Parse(utf8.ToArray());
+        }
+        catch (JsonException e)
+        {
+            throw new DomainException($"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+        }
+
+        try
+        {
             return JsonSerializer.Deserialize<CourseDocument>(utf8, Json) ?? throw new DomainException("The body must be a JSON object describing a course.");
         }
         catch (JsonException e)
         {
             var path = e.Path is null or "$" ? "the body" : e.Path.TrimStart('$', '.');
-            var reason = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"{path} holds a property a course does not have: " + e.Message.Split('\'', 3)[1] + "."
-                : e.Path is null ? "The body is not valid JSON." : $"{path} has a value of the wrong type or is not valid JSON.";
-            throw new DomainException(reason);
+            throw new DomainException(e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"{path} is not a property of a course."
+                : $"{path} has a value of the wrong type.");
         }
     }
-
-    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     /// <summary>Validates the document into a course with the given id; a <see cref="DomainException"/> names the property at fault.</summary>
     public Course ToCourse(string id)
