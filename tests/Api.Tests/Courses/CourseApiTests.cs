@@ -20,20 +20,12 @@ public sealed class CourseApiTests(PostgresLrsFactory lrs)
 
         Assert.Equal(Uri(id), created.Headers.Location?.OriginalString);
         Assert.True(JsonNode.DeepEquals(body, fetched));
+        // The stored course is the request with its id, and the empty item lists spelled out.
         var expected = Sample();
         expected.Insert(0, "id", id);
-        expected["modules"]![0]!["lessons"]![0]!["moveOn"] = "Completed";
-        ((JsonObject)expected["modules"]![0]!["quizzes"]![0]!["gradingRule"]!)["weights"] = JsonNode.Parse("""{"http://example.com/quiz/1/q1":2,"http://example.com/quiz/1/q2":1}""");
-        ((JsonObject)expected["modules"]![1]!["lessons"]![0]!).Remove("launchUrl");
-        Assert.Equal("Geology", (string)fetched["title"]!);
-        Assert.Equal(id, (string)fetched["id"]!);
-        Assert.Equal("P7D", (string)fetched["modules"]![1]!["assignments"]![0]!["dueOffset"]!);
-        Assert.Equal("NotApplicable", (string)JsonNode.Parse("""{"m":"NotApplicable"}""")!["m"]!);
-        Assert.Equal(0.8m, (decimal)fetched["modules"]![1]!["lessons"]![0]!["masteryScore"]!);
-        Assert.Equal("scaledThreshold", (string)fetched["gradingRule"]!["kind"]!);
-        Assert.Equal(0.7m, (decimal)fetched["gradingRule"]!["min"]!);
-        Assert.Equal(2, fetched["modules"]![0]!["quizzes"]![0]!["questionActivityIds"]!.AsArray().Count);
-        Assert.Null(fetched["modules"]![1]!["lessons"]![0]!["launchUrl"]);
+        ((JsonObject)expected["modules"]![0]!).Add("assignments", new JsonArray());
+        ((JsonObject)expected["modules"]![1]!).Insert(3, "quizzes", new JsonArray());
+        Assert.Equal(expected.ToJsonString(), fetched.ToJsonString());
     }
 
     [Fact]
