@@ -26,12 +26,14 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Xapi").Get<X
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements").Get<StatementQueryOptions>() ?? new StatementQueryOptions());
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
     .AllowAnyOrigin()
     .AllowAnyMethod()
     .AllowAnyHeader()
-    .WithExposedHeaders(XapiHeaders.Version, XapiHeaders.ConsistentThrough, "ETag", "Last-Modified", "Retry-After")
+    .WithExposedHeaders(XapiHeaders.Version, XapiHeaders.ConsistentThrough, "ETag", "Last-Modified", "Retry-After",
+        "Location", IdempotencyFilter.ReplayedHeader)
     .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
 var app = builder.Build();
@@ -85,6 +87,8 @@ if (roles.Has("api"))
     xapi.MapAgents();
     app.MapAbout();
     app.MapTranscripts();
+    app.MapInternalApi();
+    app.MapOpenApi();
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,6 +1,8 @@
+using Lrs.Application.Courses;
 using Lrs.Application.Documents;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
+using Lrs.Application.Idempotency;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
@@ -32,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<AuthenticateCaller>();
         services.AddScoped<CreateTenantHandler>();
         services.AddScoped<IssueCredentialHandler>();
+        services.AddScoped<SaveCourseHandler>();
+        services.AddScoped<GetCourseHandler>();
+        services.AddScoped<ListCoursesHandler>();
+        services.AddScoped<ImportCmi5CourseHandler>();
+        services.AddScoped<ClaimIdempotencyKeyHandler>();
         return services;
     }
 }

@@ -1,13 +1,17 @@
+using Lrs.Application.Courses;
 using Lrs.Application.Documents;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
+using Lrs.Application.Idempotency;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Application.Tenancy;
 using Lrs.Application.Transcripts;
+using Lrs.Infrastructure.Courses;
 using Lrs.Infrastructure.Documents;
 using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Agents;
+using Lrs.Infrastructure.Idempotency;
 using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Observability;
 using Lrs.Infrastructure.Partitions;
@@ -45,6 +49,8 @@ public static class DependencyInjection
             services.AddSingleton<IAgentReader, PostgresAgentStore>();
             services.AddDbContext<LrsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
             services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
+            services.AddSingleton<ICourseStore, PostgresCourseStore>();
+            services.AddSingleton<IIdempotencyStore, PostgresIdempotencyStore>();
             services.AddSingleton<PartitionMaintenance>();
             if (runPartitionMaintenance)
             {
@@ -63,6 +69,8 @@ public static class DependencyInjection
             services.AddSingleton<IAgentReader, SqliteAgentStore>();
             services.AddDbContext<LrsDbContext>(o => o.UseSqlite(database.EffectiveConnectionString));
             services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+            services.AddSingleton<ICourseStore, SqliteCourseStore>();
+            services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         }
 
         services.AddSingleton<MigrationRunner>();

@@ -8,7 +8,8 @@ namespace Lrs.Infrastructure.Tests;
 public sealed class MigrationRunnerTests
 {
     private static readonly string[] Tables =
-        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities"];
+        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities",
+         "courses", "course_items", "idempotency_keys"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

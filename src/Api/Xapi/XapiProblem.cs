@@ -23,6 +23,8 @@ public static class XapiProblem
             409 => "Conflict",
             412 => "Precondition Failed",
             413 => "Request Entity Too Large",
+            415 => "Unsupported Media Type",
+            422 => "Unprocessable Content",
             429 => "Too Many Requests",
             503 => "Service Unavailable",
             _ => "Error",

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lrs.Api.Tests.Support;
+
+namespace Lrs.Api.Tests.Courses;
+
+[Collection(PostgresCollection.Name)]
+public sealed class OpenApiTests(PostgresLrsFactory lrs)
+{
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheInternalEndpoints()
+    {
+        var response = await lrs.CreateClient().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var paths = document["paths"]!.AsObject();
+
+        Assert.Equal(["/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/transcripts"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("Create or replace a course", (string)paths["/api/v1/courses/{id}"]!["put"]!["summary"]!);
+        Assert.Equal("Read a course", (string)paths["/api/v1/courses/{id}"]!["get"]!["summary"]!);
+        Assert.NotNull(paths["/api/v1/courses/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.NotNull(paths["/api/v1/courses/import/cmi5"]!["post"]!["requestBody"]!["content"]!["application/xml"]);
+        Assert.NotNull(paths["/api/v1/courses"]!["get"]!["summary"]);
+        Assert.NotNull(document["components"]!["schemas"]!["CourseDocument"]);
+    }
+}
