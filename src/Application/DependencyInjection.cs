@@ -1,10 +1,12 @@
 using Lrs.Application.Documents;
+using Lrs.Application.Progress;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lrs.Application;
 
@@ -30,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticateCaller>();
         services.AddScoped<CreateTenantHandler>();
         services.AddScoped<IssueCredentialHandler>();
+        services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }
 }
