@@ -85,7 +85,11 @@ public sealed class Attempt
         EnsureOpen();
         Score = score ?? Score;
         Success = success ?? Success;
-        Completion = completion == true || Completion == true ? true : completion ?? Completion;
+        if (Completion != true)
+        {
+            Completion = completion ?? Completion;
+        }
+
         Decide(statementId, at);
     }
 

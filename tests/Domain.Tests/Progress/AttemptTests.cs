@@ -262,6 +262,17 @@ public sealed class AttemptTests
     }
 
     [Fact]
+    public void ReportResult_NoCompletionAfterFalse_StaysFalse()
+    {
+        var attempt = NewAttempt();
+        attempt.ReportResult(null, null, false, Guid.NewGuid(), T0.AddMinutes(1));
+
+        attempt.ReportResult(null, true, null, Guid.NewGuid(), T0.AddMinutes(2));
+
+        Assert.False(attempt.Completion);
+    }
+
+    [Fact]
     public void ReportResult_CompletionTrueAfterFalse_Completes()
     {
         var attempt = NewAttempt();
