@@ -8,7 +8,8 @@ namespace Lrs.Infrastructure.Tests;
 public sealed class MigrationRunnerTests
 {
     private static readonly string[] Tables =
-        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities"];
+        ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities",
+         "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()
