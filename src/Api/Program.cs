@@ -6,6 +6,7 @@ using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Infrastructure;
 using Lrs.Infrastructure.Persistence;
+using Lrs.Infrastructure.Progress;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
+var rebuildProjections = args.Contains("--rebuild-projections");
 
 var limits = new XapiLimits(builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? XapiLimits.DefaultMaxBodyBytes);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes + 1024);
@@ -21,6 +23,7 @@ builder.Services.AddSingleton(limits);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);
+builder.Services.AddProgress(builder.Configuration, runProjector: roles.Has("projector") && !migrateOnly && !rebuildProjections);
 builder.Services.AddSingleton(roles);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Xapi").Get<XapiAuthOptions>() ?? new XapiAuthOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements").Get<StatementQueryOptions>() ?? new StatementQueryOptions());
@@ -53,6 +56,14 @@ catch (Exception e)
 if (migrateOnly)
 {
     Console.WriteLine("Migrations applied.");
+    return 0;
+}
+
+if (rebuildProjections)
+{
+    // The read models are derived from the ledger alone (docs/decisions/0005), so they can be rebuilt at any time.
+    var projected = await app.Services.GetRequiredService<ProgressProjector>().RebuildAsync(CancellationToken.None);
+    Console.WriteLine($"Projections rebuilt from {projected} statements.");
     return 0;
 }
 

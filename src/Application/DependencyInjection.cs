@@ -1,5 +1,6 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.Progress;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Idempotency;
@@ -8,6 +9,7 @@ using Lrs.Application.Statements;
 using Lrs.Application.Tenancy;
 using Lrs.Application.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lrs.Application;
 
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ListCoursesHandler>();
         services.AddScoped<ImportCmi5CourseHandler>();
         services.AddScoped<ClaimIdempotencyKeyHandler>();
+        services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }
 }

@@ -1,0 +1,36 @@
+using Lrs.Domain.Progress;
+
+namespace Lrs.Application.Progress;
+
+/// <summary>Where the grading rule of an activity comes from (course structure, once it is known).</summary>
+public interface IGradingRuleSource
+{
+    ValueTask<GradingRule> RuleForAsync(Guid tenantId, string activityId, CancellationToken ct);
+}
+
+/// <summary>The default until course structure supplies rules: trust what the content reports.</summary>
+public sealed class ReportedResultGradingRules : IGradingRuleSource
+{
+    public ValueTask<GradingRule> RuleForAsync(Guid tenantId, string activityId, CancellationToken ct) => ValueTask.FromResult(GradingRule.Default);
+}
+
+/// <summary>A learner's attempt as the progress read model holds it.</summary>
+public sealed record AttemptView(
+    string LearnerKey, string ActivityId, Guid? Registration, int Number, string? CourseId,
+    AttemptState State, AttemptOutcome Outcome, double? ScoreScaled, double? ScoreRaw, double? ScoreMin, double? ScoreMax,
+    bool? Success, bool? Completion, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, Guid? DecidedBy, DateTimeOffset? DecidedAt,
+    IReadOnlyList<InteractionResult> Interactions);
+
+public sealed record CompletionView(string LearnerKey, string ActivityId, Guid? Registration, DateTimeOffset CompletedAt, Guid StatementId);
+
+public sealed record PassFailView(string LearnerKey, string ActivityId, Guid? Registration, AttemptOutcome Outcome, DateTimeOffset DecidedAt, Guid StatementId);
+
+/// <summary>Reads the progress read model (for transcripts and reports). Ordered by activity, registration, attempt.</summary>
+public interface IProgressReader
+{
+    Task<IReadOnlyList<AttemptView>> AttemptsForLearnerAsync(Guid tenantId, string agentKey, CancellationToken ct);
+
+    Task<IReadOnlyList<CompletionView>> CompletionsForLearnerAsync(Guid tenantId, string agentKey, CancellationToken ct);
+
+    Task<IReadOnlyList<PassFailView>> PassFailForLearnerAsync(Guid tenantId, string agentKey, CancellationToken ct);
+}

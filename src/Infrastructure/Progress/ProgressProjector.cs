@@ -1,0 +1,122 @@
+using Lrs.Application.Progress;
+using Lrs.Domain.Progress;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lrs.Infrastructure.Progress;
+
+/// <summary>
+/// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005). Reads statements past
+/// its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement: its target's key),
+/// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
+/// </summary>
+public sealed class ProgressProjector(
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService
+{
+    public const string Projection = "progress";
+
+    /// <summary>Projects every statement committed before the call; returns how many statements were read.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var total = 0;
+        int read;
+        do
+        {
+            read = await ProjectBatchAsync(ct);
+            total += read;
+        }
+        while (read >= options.BatchSize);
+
+        return total;
+    }
+
+    /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await using (var session = await store.BeginAsync(ct))
+        {
+            await session.LockCheckpointAsync(Projection, ct);
+            await session.ClearReadModelsAsync(ct);
+            await session.SaveCheckpointAsync(Projection, 0, ct);
+            await session.CommitAsync(ct);
+        }
+
+        return await RunOnceAsync(ct);
+    }
+
+    private async Task<int> ProjectBatchAsync(CancellationToken ct)
+    {
+        long checkpoint;
+        await using (var peek = await store.BeginAsync(ct))
+        {
+            checkpoint = await peek.LockCheckpointAsync(Projection, ct);
+            await peek.CommitAsync(ct);
+        }
+
+        var horizon = await store.HorizonAsync(checkpoint, ct);
+        await using var session = await store.BeginAsync(ct);
+        // Another projector may have moved on meanwhile; the lock makes this one wait its turn and re-read.
+        checkpoint = await session.LockCheckpointAsync(Projection, ct);
+        if (checkpoint >= horizon)
+        {
+            return 0;
+        }
+
+        var statements = await session.ReadNewAsync(checkpoint, horizon, options.BatchSize, ct);
+        foreach (var tenant in statements.GroupBy(s => s.TenantId))
+        {
+            await session.UseTenantAsync(tenant.Key, ct);
+            foreach (var key in await AffectedKeysAsync(session, tenant.Key, tenant, ct))
+            {
+                var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
+                var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
+                await session.ReplaceAsync(tenant.Key, facts, ct);
+            }
+        }
+
+        // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
+        var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
+        await session.SaveCheckpointAsync(Projection, next, ct);
+        await session.CommitAsync(ct);
+        return statements.Count;
+    }
+
+    private static async Task<IReadOnlyCollection<AttemptKey>> AffectedKeysAsync(
+        ProgressSession session, Guid tenantId, IEnumerable<NewStatement> statements, CancellationToken ct)
+    {
+        var keys = new HashSet<AttemptKey>();
+        foreach (var row in statements)
+        {
+            var statement = LedgerStatement.Parse(row.Id, row.Payload);
+            if (statement.VoidedTarget is { } target)
+            {
+                // Voiding un-projects the target: its key is recomputed without it.
+                statement = await session.FindAsync(tenantId, target, ct);
+            }
+
+            if (statement is not null && ProgressDerivation.KeyOf(statement) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.PollMilliseconds));
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Progress projection failed; will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,27 @@
+using Lrs.Application.Progress;
+using Lrs.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lrs.Infrastructure.Progress;
+
+public static class ProgressRegistration
+{
+    /// <summary>
+    /// Registers the progress read models and their projector, which polls the ledger only when
+    /// <paramref name="runProjector"/> (the <c>projector</c> role); it can always be run on demand.
+    /// </summary>
+    public static IServiceCollection AddProgress(this IServiceCollection services, IConfiguration configuration, bool runProjector)
+    {
+        services.AddSingleton(configuration.GetSection("Lrs:Projector").Get<ProgressProjectorOptions>() ?? new ProgressProjectorOptions());
+        services.AddSingleton(sp => new ProgressStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<DatabaseOptions>().Provider));
+        services.AddSingleton<IProgressReader>(sp => sp.GetRequiredService<ProgressStore>());
+        services.AddSingleton<ProgressProjector>();
+        if (runProjector)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<ProgressProjector>());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,336 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Lrs.Application.Progress;
+using Lrs.Domain.Progress;
+using Lrs.Infrastructure.Statements;
+
+namespace Lrs.Infrastructure.Progress;
+
+/// <summary>One transaction of the progress store: reads of the ledger and replacement of read-model rows.</summary>
+public sealed class ProgressSession(DbConnection connection, DbTransaction tx, bool postgres, StatementDialect dialect) : IAsyncDisposable
+{
+    private const string KeyFilter = "tenant_id = @tenant AND learner_key = @learner AND activity_id = @activity AND registration = @registration";
+
+    public Task UseTenantAsync(Guid tenantId, CancellationToken ct) => postgres
+        ? Execute(PostgresStatementStore.SetTenant, new { tenant = tenantId }, ct)
+        : Task.CompletedTask;
+
+    /// <summary>The projection's checkpoint, locked until commit so that projectors in several processes take turns.</summary>
+    public async Task<long> LockCheckpointAsync(string projection, CancellationToken ct)
+    {
+        var now = dialect.Time(DateTimeOffset.UtcNow);
+        await Execute("INSERT INTO projection_checkpoints (projection, last_seq, updated_at) VALUES (@projection, 0, @now) ON CONFLICT (projection) DO NOTHING",
+            new { projection, now }, ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT last_seq FROM projection_checkpoints WHERE projection = @projection{(postgres ? " FOR UPDATE" : string.Empty)}",
+            new { projection }, tx, cancellationToken: ct));
+    }
+
+    public Task SaveCheckpointAsync(string projection, long seq, CancellationToken ct) =>
+        Execute("UPDATE projection_checkpoints SET last_seq = @seq, updated_at = @now WHERE projection = @projection",
+            new { projection, seq, now = dialect.Time(DateTimeOffset.UtcNow) }, ct);
+
+    /// <summary>Empties every progress read model, of every tenant (TRUNCATE is not subject to row-level security).</summary>
+    public async Task ClearReadModelsAsync(CancellationToken ct)
+    {
+        if (postgres)
+        {
+            await Execute($"TRUNCATE {string.Join(", ", ProgressStore.Tables)}", null, ct);
+            return;
+        }
+
+        foreach (var table in ProgressStore.Tables)
+        {
+            await Execute($"DELETE FROM {table}", null, ct);
+        }
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> statements (of any tenant) with <paramref name="after"/> &lt; seq ≤
+    /// <paramref name="upTo"/>, in seq order. Row-level security confines PostgreSQL reads to one tenant, so there
+    /// each tenant is read on its own and the results merged.
+    /// </summary>
+    public async Task<IReadOnlyList<NewStatement>> ReadNewAsync(long after, long upTo, int limit, CancellationToken ct)
+    {
+        const string sql = "SELECT tenant_id, seq, statement_id, payload FROM statements WHERE {0} seq > @after AND seq <= @upTo ORDER BY seq LIMIT @limit";
+        if (!postgres)
+        {
+            return await ReadNewRowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, string.Empty), new { after, upTo, limit }, ct);
+        }
+
+        var tenants = await connection.QueryAsync<Guid>(new CommandDefinition("SELECT id FROM tenants ORDER BY id", transaction: tx, cancellationToken: ct));
+        var all = new List<NewStatement>();
+        foreach (var tenant in tenants)
+        {
+            await UseTenantAsync(tenant, ct);
+            all.AddRange(await ReadNewRowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, "tenant_id = @tenant AND"),
+                new { tenant, after, upTo, limit }, ct));
+        }
+
+        return all.OrderBy(s => s.Seq).Take(limit).ToList();
+    }
+
+    private async Task<IReadOnlyList<NewStatement>> ReadNewRowsAsync(string sql, object parameters, CancellationToken ct)
+    {
+        var rows = new List<NewStatement>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new NewStatement(dialect.ReadId(reader, 0), reader.GetInt64(1), dialect.ReadId(reader, 2), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A stored statement by id, voided or not.</summary>
+    public async Task<LedgerStatement?> FindAsync(Guid tenantId, Guid id, CancellationToken ct)
+    {
+        var payload = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT payload FROM statements WHERE tenant_id = @tenant AND statement_id = @id",
+            new { tenant = dialect.Id(tenantId), id = dialect.Id(id) }, tx, cancellationToken: ct));
+        return payload is null ? null : LedgerStatement.Parse(id, payload);
+    }
+
+    /// <summary>
+    /// Every non-voided statement that may count for <paramref name="key"/>: by the learner, in the registration, about
+    /// the activity as object or context activity. The derivation keeps the ones that do.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerStatement>> ReadKeyAsync(Guid tenantId, AttemptKey key, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT s.statement_id, s.payload FROM statements s
+            WHERE s.tenant_id = @tenant AND NOT s.is_voiding
+              AND {(key.Registration is null ? "s.registration IS NULL" : "s.registration = @registration")}
+              AND EXISTS (SELECT 1 FROM statement_agents g
+                          WHERE g.tenant_id = @tenant AND g.statement_id = s.statement_id AND g.agent_key = @learner AND g.direct)
+              AND (s.object_activity_id = @activity
+                   OR EXISTS (SELECT 1 FROM statement_activities a
+                              WHERE a.tenant_id = @tenant AND a.statement_id = s.statement_id AND a.activity_id = @activity AND NOT a.direct))
+              AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
+            """;
+        var parameters = new DynamicParameters(new { tenant = dialect.Id(tenantId), learner = key.LearnerKey, activity = key.ActivityId });
+        if (key.Registration is { } registration)
+        {
+            parameters.Add("registration", dialect.Id(registration));
+        }
+
+        var statements = new List<LedgerStatement>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            statements.Add(LedgerStatement.Parse(dialect.ReadId(reader, 0), reader.GetString(1)));
+        }
+
+        return statements;
+    }
+
+    /// <summary>Replaces every read-model row of the facts' key by the facts.</summary>
+    public async Task ReplaceAsync(Guid tenantId, ProgressFacts facts, CancellationToken ct)
+    {
+        var key = KeyParameters(tenantId, facts.Key);
+        foreach (var table in ProgressStore.Tables)
+        {
+            await Execute($"DELETE FROM {table} WHERE {KeyFilter}", key, ct);
+        }
+
+        foreach (var attempt in facts.Attempts)
+        {
+            var p = KeyParameters(tenantId, facts.Key);
+            p.Add("number", attempt.Number);
+            p.Add("course", attempt.CourseId, DbType.String);
+            p.Add("state", (short)attempt.State);
+            p.Add("outcome", (short)attempt.Outcome);
+            p.Add("scaled", attempt.Score?.Scaled, DbType.Double);
+            p.Add("raw", attempt.Score?.Raw, DbType.Double);
+            p.Add("min", attempt.Score?.Min, DbType.Double);
+            p.Add("max", attempt.Score?.Max, DbType.Double);
+            p.Add("success", attempt.Success, DbType.Boolean);
+            p.Add("completion", attempt.Completion, DbType.Boolean);
+            AddTime(p, "opened", attempt.OpenedAt);
+            AddTime(p, "closed", attempt.ClosedAt);
+            AddId(p, "decided_by", attempt.DecidedBy);
+            AddTime(p, "decided_at", attempt.DecidedAt);
+            await Execute(
+                """
+                INSERT INTO attempts (tenant_id, learner_key, activity_id, registration, attempt_number, course_id, state, outcome,
+                    score_scaled, score_raw, score_min, score_max, success, completion, opened_at, closed_at, decided_by, decided_at)
+                VALUES (@tenant, @learner, @activity, @registration, @number, @course, @state, @outcome,
+                    @scaled, @raw, @min, @max, @success, @completion, @opened, @closed, @decided_by, @decided_at)
+                """, p, ct);
+
+            for (var i = 0; i < attempt.Interactions.Count; i++)
+            {
+                var interaction = attempt.Interactions[i];
+                var r = KeyParameters(tenantId, facts.Key);
+                r.Add("number", attempt.Number);
+                r.Add("position", i);
+                r.Add("interaction", interaction.InteractionId);
+                r.Add("correct", interaction.Correct, DbType.Boolean);
+                r.Add("raw", interaction.RawScore, DbType.Double);
+                r.Add("response", interaction.Response, DbType.String);
+                AddTime(r, "answered", interaction.Timestamp);
+                await Execute(
+                    """
+                    INSERT INTO interaction_results (tenant_id, learner_key, activity_id, registration, attempt_number, position,
+                        interaction_id, correct, raw_score, response, answered_at)
+                    VALUES (@tenant, @learner, @activity, @registration, @number, @position, @interaction, @correct, @raw, @response, @answered)
+                    """, r, ct);
+            }
+        }
+
+        if (facts.Completion is { } completion)
+        {
+            var p = KeyParameters(tenantId, facts.Key);
+            AddTime(p, "at", completion.CompletedAt);
+            AddId(p, "statement", completion.StatementId);
+            await Execute(
+                """
+                INSERT INTO completion_records (tenant_id, learner_key, activity_id, registration, completed_at, statement_id)
+                VALUES (@tenant, @learner, @activity, @registration, @at, @statement)
+                """, p, ct);
+        }
+
+        if (facts.PassFail is { } passFail)
+        {
+            var p = KeyParameters(tenantId, facts.Key);
+            p.Add("outcome", (short)passFail.Outcome);
+            AddTime(p, "at", passFail.DecidedAt);
+            AddId(p, "statement", passFail.StatementId);
+            await Execute(
+                """
+                INSERT INTO pass_fail_records (tenant_id, learner_key, activity_id, registration, outcome, decided_at, statement_id)
+                VALUES (@tenant, @learner, @activity, @registration, @outcome, @at, @statement)
+                """, p, ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<AttemptView>> ReadAttemptsAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        var parameters = new { tenant = dialect.Id(tenantId), learner = learnerKey };
+        var interactions = new List<(string Activity, Guid Registration, int Number, InteractionResult Result)>();
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT activity_id, registration, attempt_number, interaction_id, correct, raw_score, response, answered_at
+            FROM interaction_results WHERE tenant_id = @tenant AND learner_key = @learner
+            ORDER BY activity_id, registration, attempt_number, position
+            """, parameters, tx, cancellationToken: ct)))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                interactions.Add((reader.GetString(0), dialect.ReadId(reader, 1), Convert.ToInt32(reader.GetValue(2), null), new InteractionResult(
+                    reader.GetString(3), Bool(reader, 4), Double(reader, 5), reader.IsDBNull(6) ? null : reader.GetString(6), dialect.ReadTime(reader, 7))));
+            }
+        }
+
+        var attempts = new List<AttemptView>();
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT activity_id, registration, attempt_number, course_id, state, outcome, score_scaled, score_raw, score_min, score_max,
+                   success, completion, opened_at, closed_at, decided_by, decided_at
+            FROM attempts WHERE tenant_id = @tenant AND learner_key = @learner
+            ORDER BY activity_id, registration, attempt_number
+            """, parameters, tx, cancellationToken: ct)))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var activity = reader.GetString(0);
+                var registration = dialect.ReadId(reader, 1);
+                var number = Convert.ToInt32(reader.GetValue(2), null);
+                attempts.Add(new AttemptView(
+                    learnerKey, activity, Registration(registration), number, reader.IsDBNull(3) ? null : reader.GetString(3),
+                    (AttemptState)Convert.ToInt32(reader.GetValue(4), null), (AttemptOutcome)Convert.ToInt32(reader.GetValue(5), null),
+                    Double(reader, 6), Double(reader, 7), Double(reader, 8), Double(reader, 9), Bool(reader, 10), Bool(reader, 11),
+                    dialect.ReadTime(reader, 12), Time(reader, 13), reader.IsDBNull(14) ? null : dialect.ReadId(reader, 14), Time(reader, 15),
+                    interactions.Where(i => i.Activity == activity && i.Registration == registration && i.Number == number).Select(i => i.Result).ToList()));
+            }
+        }
+
+        return attempts;
+    }
+
+    public async Task<IReadOnlyList<CompletionView>> ReadCompletionsAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        var list = new List<CompletionView>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT activity_id, registration, completed_at, statement_id FROM completion_records
+            WHERE tenant_id = @tenant AND learner_key = @learner ORDER BY activity_id, registration
+            """, new { tenant = dialect.Id(tenantId), learner = learnerKey }, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new CompletionView(learnerKey, reader.GetString(0), Registration(dialect.ReadId(reader, 1)), dialect.ReadTime(reader, 2), dialect.ReadId(reader, 3)));
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<PassFailView>> ReadPassFailAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        var list = new List<PassFailView>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT activity_id, registration, outcome, decided_at, statement_id FROM pass_fail_records
+            WHERE tenant_id = @tenant AND learner_key = @learner ORDER BY activity_id, registration
+            """, new { tenant = dialect.Id(tenantId), learner = learnerKey }, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new PassFailView(learnerKey, reader.GetString(0), Registration(dialect.ReadId(reader, 1)),
+                (AttemptOutcome)Convert.ToInt32(reader.GetValue(2), null), dialect.ReadTime(reader, 3), dialect.ReadId(reader, 4)));
+        }
+
+        return list;
+    }
+
+    public Task CommitAsync(CancellationToken ct) => tx.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await tx.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    // No registration is stored as the nil UUID, so that it can be part of the keys.
+    private static Guid? Registration(Guid stored) => stored == Guid.Empty ? null : stored;
+
+    private DynamicParameters KeyParameters(Guid tenantId, AttemptKey key) => new(new
+    {
+        tenant = dialect.Id(tenantId),
+        learner = key.LearnerKey,
+        activity = key.ActivityId,
+        registration = dialect.Id(key.Registration ?? Guid.Empty),
+    });
+
+    private void AddTime(DynamicParameters p, string name, DateTimeOffset? value)
+    {
+        if (value is { } t)
+        {
+            p.Add(name, dialect.Time(t));
+        }
+        else
+        {
+            p.Add(name, null, postgres ? DbType.DateTimeOffset : DbType.Int64);
+        }
+    }
+
+    private void AddId(DynamicParameters p, string name, Guid? value)
+    {
+        if (value is { } id)
+        {
+            p.Add(name, dialect.Id(id));
+        }
+        else
+        {
+            p.Add(name, null, postgres ? DbType.Guid : DbType.String);
+        }
+    }
+
+    private DateTimeOffset? Time(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadTime(reader, ordinal);
+
+    private static double? Double(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToDouble(reader.GetValue(ordinal), null);
+
+    private static bool? Bool(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToBoolean(reader.GetValue(ordinal), null);
+
+    private Task Execute(string sql, object? parameters, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Lrs.Application.Progress;
+using Lrs.Application.Statements;
+using Lrs.Domain.Progress;
+using Lrs.Infrastructure.Persistence;
+using Lrs.Infrastructure.Progress;
+using Lrs.Infrastructure.Statements;
+using Lrs.Infrastructure.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lrs.Infrastructure.Tests.Progress;
+
+/// <summary>The progress projector over the real ledger, run against each database.</summary>
+public abstract class ProgressProjectorTests : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    protected const string Au = "http://example.com/course/au1";
+
+    private StatementBatchWriter _writer = null!;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected abstract IDbConnectionFactory Connections { get; }
+
+    protected abstract Task<IStatementBatchStore> OpenAsync();
+
+    protected abstract Task CloseAsync();
+
+    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync());
+
+    public Task DisposeAsync() => CloseAsync();
+
+    private ProgressStore Store => new(Connections, Provider);
+
+    private ProgressProjector Projector(int batchSize = 500) =>
+        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize }, NullLogger<ProgressProjector>.Instance);
+
+    private async Task<Guid> NewTenantAsync()
+    {
+        var id = Guid.NewGuid();
+        await using var connection = await Connections.OpenAsync();
+        var dialect = Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
+        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
+            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = Provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
+        return id;
+    }
+
+    private static PreparedStatement Statement(string learner, string verb, int minute, Guid registration, JsonObject? result = null, string? question = null)
+    {
+        var id = Guid.NewGuid();
+        var target = new JsonObject { ["objectType"] = "Activity", ["id"] = question is null ? Au : $"{Au}/{question}" };
+        var contextActivities = new JsonObject { ["grouping"] = new JsonArray(new JsonObject { ["id"] = "http://example.com/course" }) };
+        if (question is not null)
+        {
+            target["definition"] = new JsonObject { ["type"] = LedgerStatement.InteractionType };
+            contextActivities["parent"] = new JsonArray(new JsonObject { ["id"] = Au });
+        }
+
+        var statement = new JsonObject
+        {
+            ["id"] = id.ToString(),
+            ["actor"] = new JsonObject { ["objectType"] = "Agent", ["mbox"] = learner },
+            ["verb"] = new JsonObject { ["id"] = verb },
+            ["object"] = target,
+            ["context"] = new JsonObject { ["registration"] = registration.ToString(), ["contextActivities"] = contextActivities },
+            ["timestamp"] = T0.AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["stored"] = TestStatements.Now().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["authority"] = new JsonObject { ["objectType"] = "Agent", ["mbox"] = "mailto:lrs@example.com" },
+            ["version"] = "1.0.0",
+        };
+        if (result is not null)
+        {
+            statement["result"] = result;
+        }
+
+        return new PreparedStatement(id, StatementJson.Serialize(statement), TestStatements.Now(), TestStatements.AuthorityKey, StatementIndex.Extract(statement));
+    }
+
+    private static List<PreparedStatement> Session(string learner, Guid registration, int start, bool pass) =>
+    [
+        Statement(learner, ProgressVerbs.Launched, start, registration),
+        Statement(learner, ProgressVerbs.Initialized, start + 1, registration),
+        Statement(learner, ProgressVerbs.Answered, start + 2, registration, new JsonObject { ["success"] = true, ["response"] = "b", ["score"] = new JsonObject { ["raw"] = 2 } }, "q1"),
+        Statement(learner, ProgressVerbs.Answered, start + 3, registration, new JsonObject { ["success"] = pass, ["response"] = "c" }, "q2"),
+        Statement(learner, pass ? ProgressVerbs.Passed : ProgressVerbs.Failed, start + 4, registration,
+            new JsonObject { ["success"] = pass, ["score"] = new JsonObject { ["scaled"] = pass ? 0.9 : 0.3, ["raw"] = pass ? 9 : 3, ["min"] = 0, ["max"] = 10 } }),
+        Statement(learner, ProgressVerbs.Completed, start + 5, registration, new JsonObject { ["completion"] = true }),
+        Statement(learner, ProgressVerbs.Terminated, start + 6, registration),
+    ];
+
+    private Task WriteAsync(Guid tenant, IEnumerable<PreparedStatement> statements) =>
+        _writer.WriteAsync(statements.Select(s => TestStatements.Request(tenant, s)).ToList(), CancellationToken.None);
+
+    private async Task<string> SnapshotAsync(Guid tenant, string learner)
+    {
+        var key = "mbox:" + learner;
+        var attempts = await Store.AttemptsForLearnerAsync(tenant, key, CancellationToken.None);
+        var completions = await Store.CompletionsForLearnerAsync(tenant, key, CancellationToken.None);
+        var passFail = await Store.PassFailForLearnerAsync(tenant, key, CancellationToken.None);
+        return JsonSerializer.Serialize(new { attempts, completions, passFail });
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TwoSessions_ProjectsAttemptsAndFacts()
+    {
+        var tenant = await NewTenantAsync();
+        var registration = Guid.NewGuid();
+        var first = Session("mailto:ann@example.com", registration, 0, pass: false);
+        var second = Session("mailto:ann@example.com", registration, 60, pass: true);
+        await WriteAsync(tenant, second.Concat(first).Reverse());
+
+        Assert.Equal(14, await Projector().RunOnceAsync(CancellationToken.None));
+
+        var attempts = await Store.AttemptsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None);
+        Assert.Equal([1, 2], attempts.Select(a => a.Number));
+        Assert.Equal([AttemptOutcome.Failed, AttemptOutcome.Passed], attempts.Select(a => a.Outcome));
+        Assert.All(attempts, a => Assert.Equal(AttemptState.Closed, a.State));
+        var passed = attempts[1];
+        Assert.Equal(Au, passed.ActivityId);
+        Assert.Equal(registration, passed.Registration);
+        Assert.Equal("http://example.com/course", passed.CourseId);
+        Assert.Equal(0.9, passed.ScoreScaled);
+        Assert.Equal(9, passed.ScoreRaw);
+        Assert.Equal(0, passed.ScoreMin);
+        Assert.Equal(10, passed.ScoreMax);
+        Assert.True(passed.Success);
+        Assert.True(passed.Completion);
+        Assert.Equal(T0.AddMinutes(60), passed.OpenedAt);
+        Assert.Equal(T0.AddMinutes(66), passed.ClosedAt);
+        Assert.Equal(second[4].Id, passed.DecidedBy);
+        Assert.Equal(T0.AddMinutes(64), passed.DecidedAt);
+        Assert.Equal([$"{Au}/q1", $"{Au}/q2"], passed.Interactions.Select(i => i.InteractionId));
+        Assert.Equal(new InteractionResult($"{Au}/q1", true, 2, "b", T0.AddMinutes(62)), passed.Interactions[0]);
+
+        var completion = Assert.Single(await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Equal(first[5].Id, completion.StatementId);
+        Assert.Equal(T0.AddMinutes(5), completion.CompletedAt);
+        var passFail = Assert.Single(await Store.PassFailForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Equal(AttemptOutcome.Passed, passFail.Outcome);
+        Assert.Equal(second[4].Id, passFail.StatementId);
+
+        Assert.Equal(0, await Projector().RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact] // Data §2.3.2: voiding a statement un-projects it
+    public async Task RunOnceAsync_VoidingPassed_UnProjectsIt()
+    {
+        var tenant = await NewTenantAsync();
+        var session = Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true);
+        await WriteAsync(tenant, session);
+        await Projector().RunOnceAsync(CancellationToken.None);
+
+        await WriteAsync(tenant, [TestStatements.Voiding(session[4].Id)]);
+        Assert.Equal(1, await Projector().RunOnceAsync(CancellationToken.None));
+
+        var attempt = Assert.Single(await Store.AttemptsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Equal(AttemptOutcome.Completed, attempt.Outcome);
+        Assert.Null(attempt.ScoreScaled);
+        Assert.Empty(await Store.PassFailForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Single(await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+    }
+
+    [Fact] // the read models are derived from the ledger alone: rebuilding gives the same rows
+    public async Task RebuildAsync_AfterIncrementalRuns_IdenticalRows()
+    {
+        var tenants = new[] { await NewTenantAsync(), await NewTenantAsync() };
+        var learners = new[] { "mailto:ann@example.com", "mailto:bob@example.com" };
+        var projector = Projector(batchSize: 5);
+        foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
+        {
+            foreach (var learner in learners)
+            {
+                var registration = Guid.NewGuid();
+                await WriteAsync(tenant, Session(learner, registration, 0, pass: i == 0));
+                await projector.RunOnceAsync(CancellationToken.None);
+                await WriteAsync(tenant, Session(learner, registration, 30, pass: true).OrderBy(_ => Random.Shared.Next()));
+            }
+        }
+
+        await projector.RunOnceAsync(CancellationToken.None);
+        var before = new List<string>();
+        foreach (var tenant in tenants)
+        {
+            foreach (var learner in learners)
+            {
+                before.Add(await SnapshotAsync(tenant, learner));
+            }
+        }
+
+        Assert.Equal(56, await Projector(batchSize: 9).RebuildAsync(CancellationToken.None));
+
+        var after = new List<string>();
+        foreach (var tenant in tenants)
+        {
+            foreach (var learner in learners)
+            {
+                after.Add(await SnapshotAsync(tenant, learner));
+            }
+        }
+
+        Assert.Equal(before, after);
+        Assert.Contains("\"Outcome\":2", before[2], StringComparison.Ordinal);
+        Assert.NotEqual(before[0], before[2]); // tenants differ: the second failed its first attempts
+    }
+
+    [Fact]
+    public async Task AttemptsForLearnerAsync_OtherTenant_SeesNothing()
+    {
+        var tenant = await NewTenantAsync();
+        await WriteAsync(tenant, Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true));
+        await Projector().RunOnceAsync(CancellationToken.None);
+
+        Assert.Single(await Store.AttemptsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Empty(await Store.AttemptsForLearnerAsync(await NewTenantAsync(), "mbox:mailto:ann@example.com", CancellationToken.None));
+    }
+}
+
+public sealed class PostgresProgressProjectorTests : ProgressProjectorTests
+{
+    private PostgresDatabase _db = null!;
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override IDbConnectionFactory Connections => _db.Connections;
+
+    protected override async Task<IStatementBatchStore> OpenAsync()
+    {
+        _db = await PostgresDatabase.CreateAsync(migrate: true);
+        return new PostgresStatementStore(_db.DataSource);
+    }
+
+    protected override async Task CloseAsync() => await _db.DisposeAsync();
+
+    [Theory] // tenant isolation for the read models, as for the ledger
+    [InlineData("attempts")]
+    [InlineData("interaction_results")]
+    [InlineData("completion_records")]
+    [InlineData("pass_fail_records")]
+    public async Task Select_NoTenantSet_SeesNoProgressRows(string table)
+    {
+        var tenant = Guid.NewGuid();
+        await using (var connection = await _db.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@tenant, 'rls', now())", new { tenant });
+        }
+
+        var session = new List<PreparedStatement>
+        {
+            TestStatements.Experienced(),
+        };
+        await new StatementBatchWriter(new PostgresStatementStore(_db.DataSource)).WriteAsync([TestStatements.Request(tenant, [.. session])], CancellationToken.None);
+        var store = new ProgressStore(_db.Connections, DatabaseProvider.Postgres);
+        await using (var write = await store.BeginAsync(CancellationToken.None))
+        {
+            await write.UseTenantAsync(tenant, CancellationToken.None);
+            var key = AttemptKey.Create("mbox:mailto:ann@example.com", Au, null);
+            var attempt = Attempt.Open(key, 1, T0, GradingRule.Default);
+            attempt.RecordInteraction(InteractionResult.Create("q", true, 1, "a", T0), Guid.NewGuid());
+            attempt.ReportResult(null, true, true, Guid.NewGuid(), T0);
+            await write.ReplaceAsync(tenant, new ProgressFacts(key, [attempt],
+                CompletionRecord.Create(key, T0, Guid.NewGuid()), PassFailRecord.Create(key, true, T0, Guid.NewGuid())), CancellationToken.None);
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using var read = await _db.DataSource.OpenConnectionAsync();
+        var unscoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
+        await using var tx = await read.BeginTransactionAsync();
+        await read.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
+        var scoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
+
+        Assert.Equal(0, unscoped);
+        Assert.Equal(1, scoped);
+    }
+}
+
+public sealed class SqliteProgressProjectorTests : ProgressProjectorTests
+{
+    private SqliteDatabase _db = null!;
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override IDbConnectionFactory Connections => _db.Connections;
+
+    protected override async Task<IStatementBatchStore> OpenAsync()
+    {
+        _db = await SqliteDatabase.CreateAsync(migrate: true);
+        return new SqliteStatementStore(_db.Connections);
+    }
+
+    protected override Task CloseAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
