@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddScoped<ListCoursesHandler>();
         services.AddScoped<ImportCmi5CourseHandler>();
         services.AddScoped<ClaimIdempotencyKeyHandler>();
+        services.AddScoped<ListAttemptsHandler>();
+        services.AddScoped<ListCompletionsHandler>();
+        services.AddScoped<ListPassFailHandler>();
         services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }

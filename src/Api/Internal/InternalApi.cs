@@ -21,6 +21,7 @@ public static class InternalApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapCourses();
+        api.MapProgress();
         return api;
     }
 

@@ -18,4 +18,7 @@ public interface ICourseStore
 
     /// <summary>Up to <paramref name="limit"/> courses ordered by id (ordinal), with ids after <paramref name="after"/> when given.</summary>
     Task<IReadOnlyList<StoredCourse>> ListAsync(Guid tenantId, string? after, int limit, CancellationToken ct);
+
+    /// <summary>The courses with a lesson, quiz or assignment of <paramref name="activityId"/>, ordered by id (ordinal).</summary>
+    Task<IReadOnlyList<StoredCourse>> ContainingActivityAsync(Guid tenantId, string activityId, CancellationToken ct);
 }

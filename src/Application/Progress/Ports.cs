@@ -25,6 +25,12 @@ public sealed record CompletionView(string LearnerKey, string ActivityId, Guid? 
 
 public sealed record PassFailView(string LearnerKey, string ActivityId, Guid? Registration, AttemptOutcome Outcome, DateTimeOffset DecidedAt, Guid StatementId);
 
+/// <summary>
+/// The key of the last row of a page: the next page starts after it (keyset pagination). <paramref name="Number"/> is the
+/// attempt number for attempts, 0 for completion and pass/fail records.
+/// </summary>
+public sealed record ProgressPosition(string ActivityId, Guid? Registration, int Number);
+
 /// <summary>Reads the progress read model (for transcripts and reports). Ordered by activity, registration, attempt.</summary>
 public interface IProgressReader
 {
@@ -33,4 +39,17 @@ public interface IProgressReader
     Task<IReadOnlyList<CompletionView>> CompletionsForLearnerAsync(Guid tenantId, string agentKey, CancellationToken ct);
 
     Task<IReadOnlyList<PassFailView>> PassFailForLearnerAsync(Guid tenantId, string agentKey, CancellationToken ct);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> attempts after <paramref name="after"/>, of <paramref name="activityId"/> only when
+    /// given, in the order above. The interactions are not read: <see cref="AttemptView.Interactions"/> is empty.
+    /// </summary>
+    Task<IReadOnlyList<AttemptView>> AttemptsPageAsync(
+        Guid tenantId, string agentKey, string? activityId, ProgressPosition? after, int limit, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="limit"/> completion records after <paramref name="after"/>, by activity and registration.</summary>
+    Task<IReadOnlyList<CompletionView>> CompletionsPageAsync(Guid tenantId, string agentKey, ProgressPosition? after, int limit, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="limit"/> pass/fail records after <paramref name="after"/>, by activity and registration.</summary>
+    Task<IReadOnlyList<PassFailView>> PassFailPageAsync(Guid tenantId, string agentKey, ProgressPosition? after, int limit, CancellationToken ct);
 }

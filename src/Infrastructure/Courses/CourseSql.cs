@@ -24,6 +24,14 @@ internal static class CourseSql
 
     public const string List = $"SELECT {Columns} FROM courses WHERE tenant_id = @tenant AND (@after IS NULL OR course_id > @after) ORDER BY course_id LIMIT @limit";
 
+    public const string ContainingActivity = """
+        SELECT c.course_id AS Id, c.document AS Document, c.created AS Created, c.updated AS Updated
+        FROM courses c
+        WHERE c.tenant_id = @tenant AND EXISTS (
+            SELECT 1 FROM course_items i WHERE i.tenant_id = c.tenant_id AND i.course_id = c.course_id AND i.activity_id = @activity)
+        ORDER BY c.course_id
+        """;
+
     public static string Kind(CourseItemKind kind) => kind switch
     {
         CourseItemKind.Lesson => "lesson",

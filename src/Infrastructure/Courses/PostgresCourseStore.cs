@@ -34,6 +34,14 @@ public sealed class PostgresCourseStore(NpgsqlDataSource dataSource) : ICourseSt
             return (IReadOnlyList<StoredCourse>)rows.Select(r => r.ToStored()).ToList();
         });
 
+    public Task<IReadOnlyList<StoredCourse>> ContainingActivityAsync(Guid tenantId, string activityId, CancellationToken ct) =>
+        PostgresTenant.RunAsync(dataSource, tenantId, ct, async (connection, tx) =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                CourseSql.ContainingActivity, new { tenant = tenantId, activity = activityId }, tx, cancellationToken: ct));
+            return (IReadOnlyList<StoredCourse>)rows.Select(r => r.ToStored()).ToList();
+        });
+
     private sealed class Row
     {
         public string Id { get; init; } = string.Empty;

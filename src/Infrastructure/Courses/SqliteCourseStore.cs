@@ -39,6 +39,14 @@ public sealed class SqliteCourseStore(SqliteConnections connections) : ICourseSt
         return rows.Select(r => r.ToStored()).ToList();
     }
 
+    public async Task<IReadOnlyList<StoredCourse>> ContainingActivityAsync(Guid tenantId, string activityId, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            CourseSql.ContainingActivity, new { tenant = Tenant(tenantId), activity = activityId }, cancellationToken: ct));
+        return rows.Select(r => r.ToStored()).ToList();
+    }
+
     private static string Tenant(Guid tenantId) => tenantId.ToString("D", CultureInfo.InvariantCulture);
 
     private sealed class Row

@@ -2,6 +2,7 @@ using Lrs.Application.Progress;
 using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lrs.Infrastructure.Progress;
 
@@ -16,6 +17,8 @@ public static class ProgressRegistration
         services.AddSingleton(configuration.GetSection("Lrs:Projector").Get<ProgressProjectorOptions>() ?? new ProgressProjectorOptions());
         services.AddSingleton(sp => new ProgressStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<DatabaseOptions>().Provider));
         services.AddSingleton<IProgressReader>(sp => sp.GetRequiredService<ProgressStore>());
+        // Course structure supplies the rules, replacing the application's reported-result default.
+        services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {

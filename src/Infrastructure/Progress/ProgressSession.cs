@@ -225,38 +225,55 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
 
         var attempts = new List<AttemptView>();
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            """
-            SELECT activity_id, registration, attempt_number, course_id, state, outcome, score_scaled, score_raw, score_min, score_max,
-                   success, completion, opened_at, closed_at, decided_by, decided_at
-            FROM attempts WHERE tenant_id = @tenant AND learner_key = @learner
+            $"""
+            SELECT {AttemptColumns} FROM attempts WHERE tenant_id = @tenant AND learner_key = @learner
             ORDER BY activity_id, registration, attempt_number
             """, parameters, tx, cancellationToken: ct)))
         {
             while (await reader.ReadAsync(ct))
             {
-                var activity = reader.GetString(0);
-                var registration = dialect.ReadId(reader, 1);
-                var number = Convert.ToInt32(reader.GetValue(2), null);
-                attempts.Add(new AttemptView(
-                    learnerKey, activity, Registration(registration), number, reader.IsDBNull(3) ? null : reader.GetString(3),
-                    (AttemptState)Convert.ToInt32(reader.GetValue(4), null), (AttemptOutcome)Convert.ToInt32(reader.GetValue(5), null),
-                    Double(reader, 6), Double(reader, 7), Double(reader, 8), Double(reader, 9), Bool(reader, 10), Bool(reader, 11),
-                    dialect.ReadTime(reader, 12), Time(reader, 13), reader.IsDBNull(14) ? null : dialect.ReadId(reader, 14), Time(reader, 15),
-                    interactions.Where(i => i.Activity == activity && i.Registration == registration && i.Number == number).Select(i => i.Result).ToList()));
+                var attempt = ReadAttempt(reader, learnerKey);
+                var registration = attempt.Registration ?? Guid.Empty;
+                attempts.Add(attempt with
+                {
+                    Interactions = interactions.Where(i => i.Activity == attempt.ActivityId && i.Registration == registration && i.Number == attempt.Number)
+                        .Select(i => i.Result).ToList(),
+                });
             }
         }
 
         return attempts;
     }
 
-    public async Task<IReadOnlyList<CompletionView>> ReadCompletionsAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    /// <summary>One page of a learner's attempts (keyset: after <paramref name="after"/>), without their interactions.</summary>
+    public async Task<IReadOnlyList<AttemptView>> ReadAttemptPageAsync(
+        Guid tenantId, string learnerKey, string? activityId, ProgressPosition? after, int limit, CancellationToken ct)
+    {
+        var (filter, parameters) = Page(tenantId, learnerKey, activityId, after, limit, numbered: true);
+        var attempts = new List<AttemptView>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {AttemptColumns} FROM attempts WHERE {filter} ORDER BY activity_id, registration, attempt_number LIMIT @limit",
+            parameters, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            attempts.Add(ReadAttempt(reader, learnerKey));
+        }
+
+        return attempts;
+    }
+
+    public Task<IReadOnlyList<CompletionView>> ReadCompletionsAsync(Guid tenantId, string learnerKey, CancellationToken ct) =>
+        ReadCompletionsAsync(tenantId, learnerKey, null, null, ct);
+
+    /// <summary>Up to <paramref name="limit"/> rows (all when null) after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<CompletionView>> ReadCompletionsAsync(
+        Guid tenantId, string learnerKey, ProgressPosition? after, int? limit, CancellationToken ct)
     {
         var list = new List<CompletionView>();
+        var (filter, parameters) = Page(tenantId, learnerKey, null, after, limit, numbered: false);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            """
-            SELECT activity_id, registration, completed_at, statement_id FROM completion_records
-            WHERE tenant_id = @tenant AND learner_key = @learner ORDER BY activity_id, registration
-            """, new { tenant = dialect.Id(tenantId), learner = learnerKey }, tx, cancellationToken: ct));
+            $"SELECT activity_id, registration, completed_at, statement_id FROM completion_records WHERE {filter} ORDER BY activity_id, registration"
+            + (limit is null ? string.Empty : " LIMIT @limit"), parameters, tx, cancellationToken: ct));
         while (await reader.ReadAsync(ct))
         {
             list.Add(new CompletionView(learnerKey, reader.GetString(0), Registration(dialect.ReadId(reader, 1)), dialect.ReadTime(reader, 2), dialect.ReadId(reader, 3)));
@@ -265,14 +282,18 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
         return list;
     }
 
-    public async Task<IReadOnlyList<PassFailView>> ReadPassFailAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    public Task<IReadOnlyList<PassFailView>> ReadPassFailAsync(Guid tenantId, string learnerKey, CancellationToken ct) =>
+        ReadPassFailAsync(tenantId, learnerKey, null, null, ct);
+
+    /// <summary>Up to <paramref name="limit"/> rows (all when null) after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<PassFailView>> ReadPassFailAsync(
+        Guid tenantId, string learnerKey, ProgressPosition? after, int? limit, CancellationToken ct)
     {
         var list = new List<PassFailView>();
+        var (filter, parameters) = Page(tenantId, learnerKey, null, after, limit, numbered: false);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            """
-            SELECT activity_id, registration, outcome, decided_at, statement_id FROM pass_fail_records
-            WHERE tenant_id = @tenant AND learner_key = @learner ORDER BY activity_id, registration
-            """, new { tenant = dialect.Id(tenantId), learner = learnerKey }, tx, cancellationToken: ct));
+            $"SELECT activity_id, registration, outcome, decided_at, statement_id FROM pass_fail_records WHERE {filter} ORDER BY activity_id, registration"
+            + (limit is null ? string.Empty : " LIMIT @limit"), parameters, tx, cancellationToken: ct));
         while (await reader.ReadAsync(ct))
         {
             list.Add(new PassFailView(learnerKey, reader.GetString(0), Registration(dialect.ReadId(reader, 1)),
@@ -288,6 +309,43 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
     {
         await tx.DisposeAsync();
         await connection.DisposeAsync();
+    }
+
+    private const string AttemptColumns = """
+        activity_id, registration, attempt_number, course_id, state, outcome, score_scaled, score_raw, score_min, score_max,
+        success, completion, opened_at, closed_at, decided_by, decided_at
+        """;
+
+    private AttemptView ReadAttempt(DbDataReader reader, string learnerKey) => new(
+        learnerKey, reader.GetString(0), Registration(dialect.ReadId(reader, 1)), Convert.ToInt32(reader.GetValue(2), null),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        (AttemptState)Convert.ToInt32(reader.GetValue(4), null), (AttemptOutcome)Convert.ToInt32(reader.GetValue(5), null),
+        Double(reader, 6), Double(reader, 7), Double(reader, 8), Double(reader, 9), Bool(reader, 10), Bool(reader, 11),
+        dialect.ReadTime(reader, 12), Time(reader, 13), reader.IsDBNull(14) ? null : dialect.ReadId(reader, 14), Time(reader, 15), []);
+
+    // Keyset pagination: rows strictly after the previous page's last key, in the order of the (tenant, learner, …) keys.
+    private (string Filter, DynamicParameters Parameters) Page(
+        Guid tenantId, string learnerKey, string? activityId, ProgressPosition? after, int? limit, bool numbered)
+    {
+        var parameters = new DynamicParameters(new { tenant = dialect.Id(tenantId), learner = learnerKey, limit });
+        var filter = "tenant_id = @tenant AND learner_key = @learner";
+        if (activityId is not null)
+        {
+            filter += " AND activity_id = @activity";
+            parameters.Add("activity", activityId);
+        }
+
+        if (after is not null)
+        {
+            filter += numbered
+                ? " AND (activity_id, registration, attempt_number) > (@afterActivity, @afterRegistration, @afterNumber)"
+                : " AND (activity_id, registration) > (@afterActivity, @afterRegistration)";
+            parameters.Add("afterActivity", after.ActivityId);
+            parameters.Add("afterRegistration", dialect.Id(after.Registration ?? Guid.Empty));
+            parameters.Add("afterNumber", after.Number);
+        }
+
+        return (filter, parameters);
     }
 
     // No registration is stored as the nil UUID, so that it can be part of the keys.

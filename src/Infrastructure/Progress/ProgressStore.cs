@@ -79,6 +79,31 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
         return records;
     }
 
+    public async Task<IReadOnlyList<AttemptView>> AttemptsPageAsync(
+        Guid tenantId, string agentKey, string? activityId, ProgressPosition? after, int limit, CancellationToken ct)
+    {
+        await using var session = await BeginTenantAsync(tenantId, ct);
+        var attempts = await session.ReadAttemptPageAsync(tenantId, agentKey, activityId, after, limit, ct);
+        await session.CommitAsync(ct);
+        return attempts;
+    }
+
+    public async Task<IReadOnlyList<CompletionView>> CompletionsPageAsync(Guid tenantId, string agentKey, ProgressPosition? after, int limit, CancellationToken ct)
+    {
+        await using var session = await BeginTenantAsync(tenantId, ct);
+        var completions = await session.ReadCompletionsAsync(tenantId, agentKey, after, limit, ct);
+        await session.CommitAsync(ct);
+        return completions;
+    }
+
+    public async Task<IReadOnlyList<PassFailView>> PassFailPageAsync(Guid tenantId, string agentKey, ProgressPosition? after, int limit, CancellationToken ct)
+    {
+        await using var session = await BeginTenantAsync(tenantId, ct);
+        var records = await session.ReadPassFailAsync(tenantId, agentKey, after, limit, ct);
+        await session.CommitAsync(ct);
+        return records;
+    }
+
     private async Task<ProgressSession> BeginTenantAsync(Guid tenantId, CancellationToken ct)
     {
         var session = await BeginAsync(ct);

@@ -15,12 +15,18 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var paths = document["paths"]!.AsObject();
 
-        Assert.Equal(["/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/transcripts"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/pass-fail", "/api/v1/transcripts"],
+            paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("Create or replace a course", (string)paths["/api/v1/courses/{id}"]!["put"]!["summary"]!);
         Assert.Equal("Read a course", (string)paths["/api/v1/courses/{id}"]!["get"]!["summary"]!);
         Assert.NotNull(paths["/api/v1/courses/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]);
         Assert.NotNull(paths["/api/v1/courses/import/cmi5"]!["post"]!["requestBody"]!["content"]!["application/xml"]);
         Assert.NotNull(paths["/api/v1/courses"]!["get"]!["summary"]);
         Assert.NotNull(document["components"]!["schemas"]!["CourseDocument"]);
+        Assert.Equal("List a learner's attempts, one page at a time", (string)paths["/api/v1/attempts"]!["get"]!["summary"]!);
+        Assert.NotNull(paths["/api/v1/completions"]!["get"]!["summary"]);
+        Assert.NotNull(paths["/api/v1/pass-fail"]!["get"]!["summary"]);
+        Assert.NotNull(document["components"]!["schemas"]!["AttemptList"]);
     }
 }
