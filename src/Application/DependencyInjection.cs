@@ -1,6 +1,7 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
 using Lrs.Application.Progress;
+using Lrs.Application.Reports;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Idempotency;
@@ -41,6 +42,12 @@ public static class DependencyInjection
         services.AddScoped<ListCoursesHandler>();
         services.AddScoped<ImportCmi5CourseHandler>();
         services.AddScoped<ClaimIdempotencyKeyHandler>();
+        services.AddScoped<ListLearnerProgressHandler>();
+        services.AddScoped<ListLessonProgressHandler>();
+        services.AddScoped<CompletionRateReportHandler>();
+        services.AddScoped<DropOffReportHandler>();
+        services.AddScoped<TimeToCompleteReportHandler>();
+        services.AddScoped<OverdueReportHandler>();
         services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }

@@ -16,6 +16,7 @@ public static class ProgressRegistration
         services.AddSingleton(configuration.GetSection("Lrs:Projector").Get<ProgressProjectorOptions>() ?? new ProgressProjectorOptions());
         services.AddSingleton(sp => new ProgressStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<DatabaseOptions>().Provider));
         services.AddSingleton<IProgressReader>(sp => sp.GetRequiredService<ProgressStore>());
+        services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {
