@@ -16,7 +16,19 @@ internal static class CourseProgressProjection
 
     private const string Learner = "tenant_id = @tenant AND learner_key = @learner";
 
-    private sealed record Item(string ModuleId, string Kind, string ActivityId, int Position);
+    private sealed class Item
+    {
+        public string ModuleId { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string ActivityId { get; init; } = string.Empty;
+
+        public int Position { get; init; }
+    }
+
+    // Dapper expands a list for SQLite; Npgsql takes it as one array parameter.
+    private static string In(ProgressSession session, string parameter) => session.Postgres ? $"= ANY(@{parameter})" : $"IN @{parameter}";
 
     /// <summary>Recomputes every (learner, course) pair whose course has an item that one of <paramref name="touched"/> is about.</summary>
     public static async Task RecomputeAsync(ProgressSession session, Guid tenantId, IEnumerable<LedgerStatement> touched, CancellationToken ct)
@@ -26,9 +38,9 @@ internal static class CourseProgressProjection
             .GroupBy(s => s.ActorKey!, StringComparer.Ordinal);
         foreach (var learner in byLearner)
         {
-            var activities = learner.SelectMany(ActivitiesOf).Distinct(StringComparer.Ordinal).ToList();
+            var activities = learner.SelectMany(ActivitiesOf).Distinct(StringComparer.Ordinal).ToArray();
             var courses = await session.Connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT course_id FROM course_items WHERE tenant_id = @tenant AND activity_id IN @activities ORDER BY course_id",
+                $"SELECT DISTINCT course_id FROM course_items WHERE tenant_id = @tenant AND activity_id {In(session, "activities")} ORDER BY course_id",
                 new { tenant = session.Dialect.Id(tenantId), activities }, session.Transaction, cancellationToken: ct));
             foreach (var course in courses)
             {
@@ -48,18 +60,19 @@ internal static class CourseProgressProjection
         var items = (await connection.QueryAsync<Item>(new CommandDefinition(
             "SELECT module_id AS ModuleId, kind AS Kind, activity_id AS ActivityId, position AS Position FROM course_items WHERE tenant_id = @tenant AND course_id = @course",
             new { tenant, course = courseId }, tx, cancellationToken: ct))).ToDictionary(i => i.ActivityId, StringComparer.Ordinal);
-        var activities = items.Keys.ToList();
+        var activities = items.Keys.ToArray();
+        var inActivities = In(session, "activities");
 
         // First and last statement time per item, by the statements' own timestamps (as the attempts use them).
         var seen = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>(StringComparer.Ordinal);
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            """
+            $"""
             SELECT s.statement_id, s.payload FROM statements s
             WHERE s.tenant_id = @tenant AND NOT s.is_voiding
               AND EXISTS (SELECT 1 FROM statement_agents g
                           WHERE g.tenant_id = @tenant AND g.statement_id = s.statement_id AND g.agent_key = @learner AND g.direct)
               AND EXISTS (SELECT 1 FROM statement_activities a
-                          WHERE a.tenant_id = @tenant AND a.statement_id = s.statement_id AND a.activity_id IN @activities)
+                          WHERE a.tenant_id = @tenant AND a.statement_id = s.statement_id AND a.activity_id {inActivities})
               AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
             """, new { tenant, learner, activities }, tx, cancellationToken: ct)))
         {
@@ -84,9 +97,9 @@ internal static class CourseProgressProjection
         var completed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
-            SELECT activity_id, completed_at FROM completion_records WHERE {Learner} AND activity_id IN @activities
+            SELECT activity_id, completed_at FROM completion_records WHERE {Learner} AND activity_id {inActivities}
             UNION ALL
-            SELECT activity_id, decided_at FROM pass_fail_records WHERE {Learner} AND activity_id IN @activities AND outcome = @passed
+            SELECT activity_id, decided_at FROM pass_fail_records WHERE {Learner} AND activity_id {inActivities} AND outcome = @passed
             """, new { tenant, learner, activities, passed = (short)AttemptOutcome.Passed }, tx, cancellationToken: ct)))
         {
             while (await reader.ReadAsync(ct))
