@@ -21,6 +21,8 @@ public static class InternalApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapCourses();
+        api.MapLearnerProgress();
+        api.MapReports();
         return api;
     }
 
