@@ -1,6 +1,7 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
 using Lrs.Application.Progress;
+using Lrs.Application.Reports;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Idempotency;
@@ -44,6 +45,12 @@ public static class DependencyInjection
         services.AddScoped<ListAttemptsHandler>();
         services.AddScoped<ListCompletionsHandler>();
         services.AddScoped<ListPassFailHandler>();
+        services.AddScoped<ListCourseProgressHandler>();
+        services.AddScoped<ListLessonProgressHandler>();
+        services.AddScoped<CompletionRateReportHandler>();
+        services.AddScoped<DropOffReportHandler>();
+        services.AddScoped<TimeToCompleteReportHandler>();
+        services.AddScoped<OverdueReportHandler>();
         services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }

@@ -10,7 +10,8 @@ public sealed class MigrationRunnerTests
     private static readonly string[] Tables =
         ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities",
          "courses", "course_items", "idempotency_keys",
-         "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints"];
+         "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints",
+         "lesson_progress", "course_progress"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

@@ -22,6 +22,8 @@ public static class InternalApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapCourses();
         api.MapProgress();
+        api.MapLearnerProgress();
+        api.MapReports();
         return api;
     }
 

@@ -66,12 +66,16 @@ public sealed class ProgressProjector(
         foreach (var tenant in statements.GroupBy(s => s.TenantId))
         {
             await session.UseTenantAsync(tenant.Key, ct);
-            foreach (var key in await AffectedKeysAsync(session, tenant.Key, tenant, ct))
+            var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
+            foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
             {
                 var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
                 var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
                 await session.ReplaceAsync(tenant.Key, facts, ct);
             }
+
+            // After the keys: lesson completion is read from the completion and pass records just replaced.
+            await CourseProgressProjection.RecomputeAsync(session, tenant.Key, touched, ct);
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
@@ -81,10 +85,11 @@ public sealed class ProgressProjector(
         return statements.Count;
     }
 
-    private static async Task<IReadOnlyCollection<AttemptKey>> AffectedKeysAsync(
+    /// <summary>The statements a batch changes the projection of: each new statement, or for a voiding one its target.</summary>
+    private static async Task<IReadOnlyList<LedgerStatement>> TouchedAsync(
         ProgressSession session, Guid tenantId, IEnumerable<NewStatement> statements, CancellationToken ct)
     {
-        var keys = new HashSet<AttemptKey>();
+        var touched = new List<LedgerStatement>();
         foreach (var row in statements)
         {
             var statement = LedgerStatement.Parse(row.Id, row.Payload);
@@ -94,13 +99,13 @@ public sealed class ProgressProjector(
                 statement = await session.FindAsync(tenantId, target, ct);
             }
 
-            if (statement is not null && ProgressDerivation.KeyOf(statement) is { } key)
+            if (statement is not null)
             {
-                keys.Add(key);
+                touched.Add(statement);
             }
         }
 
-        return keys;
+        return touched;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

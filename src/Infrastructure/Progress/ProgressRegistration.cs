@@ -19,6 +19,7 @@ public static class ProgressRegistration
         services.AddSingleton<IProgressReader>(sp => sp.GetRequiredService<ProgressStore>());
         // Course structure supplies the rules, replacing the application's reported-result default.
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
+        services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {

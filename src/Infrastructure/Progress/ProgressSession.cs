@@ -12,6 +12,14 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
 {
     private const string KeyFilter = "tenant_id = @tenant AND learner_key = @learner AND activity_id = @activity AND registration = @registration";
 
+    internal DbConnection Connection => connection;
+
+    internal DbTransaction Transaction => tx;
+
+    internal StatementDialect Dialect => dialect;
+
+    internal bool Postgres => postgres;
+
     public Task UseTenantAsync(Guid tenantId, CancellationToken ct) => postgres
         ? Execute(PostgresStatementStore.SetTenant, new { tenant = tenantId }, ct)
         : Task.CompletedTask;
@@ -36,11 +44,11 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
     {
         if (postgres)
         {
-            await Execute($"TRUNCATE {string.Join(", ", ProgressStore.Tables)}", null, ct);
+            await Execute($"TRUNCATE {string.Join(", ", ProgressStore.AllTables)}", null, ct);
             return;
         }
 
-        foreach (var table in ProgressStore.Tables)
+        foreach (var table in ProgressStore.AllTables)
         {
             await Execute($"DELETE FROM {table}", null, ct);
         }

@@ -18,7 +18,7 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
 
     private bool Postgres => provider == DatabaseProvider.Postgres;
 
-    private StatementDialect Dialect => Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
+    internal StatementDialect Dialect => Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
 
     /// <summary>
     /// The highest statement seq below which every statement is committed or will never exist. On PostgreSQL seqs are
@@ -112,4 +112,7 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
     }
 
     internal static IEnumerable<string> Tables => ReadModels;
+
+    /// <summary>The per-key read models and the per-course ones built on them (0007).</summary>
+    internal static IEnumerable<string> AllTables => ReadModels.Concat(CourseProgressProjection.Tables);
 }

@@ -16,7 +16,9 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         var paths = document["paths"]!.AsObject();
 
         Assert.Equal(
-            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/pass-fail", "/api/v1/transcripts"],
+            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/pass-fail",
+             "/api/v1/progress", "/api/v1/progress/lessons", "/api/v1/reports/completion-rate", "/api/v1/reports/drop-off",
+             "/api/v1/reports/overdue", "/api/v1/reports/time-to-complete", "/api/v1/transcripts"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("Create or replace a course", (string)paths["/api/v1/courses/{id}"]!["put"]!["summary"]!);
         Assert.Equal("Read a course", (string)paths["/api/v1/courses/{id}"]!["get"]!["summary"]!);
@@ -28,5 +30,7 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         Assert.NotNull(paths["/api/v1/completions"]!["get"]!["summary"]);
         Assert.NotNull(paths["/api/v1/pass-fail"]!["get"]!["summary"]);
         Assert.NotNull(document["components"]!["schemas"]!["AttemptList"]);
+        Assert.NotNull(paths["/api/v1/reports/drop-off"]!["get"]!["summary"]);
+        Assert.NotNull(document["components"]!["schemas"]!["LearnerProgressList"]);
     }
 }
