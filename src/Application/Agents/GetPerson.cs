@@ -30,15 +30,9 @@ public sealed class GetPersonHandler(IAgentReader reader)
         }
 
         // Communication §2.4: "a normal Agent Object with a single identifier and no arrays ... nor is it a Group".
-        if (!XapiParameters.TryParseAgent(json, out var identity, out var error))
+        if (!XapiParameters.TryParseAgentOnly(json, out var identity, out var agent, out var error))
         {
-            return XapiError.BadRequest($"Parameter 'agent' is not a valid Agent: {error}");
-        }
-
-        var agent = XapiJson.Parse(json)!.AsObject();
-        if (StatementNodes.ObjectType(agent, "Agent") != "Agent")
-        {
-            return XapiError.BadRequest("Parameter 'agent' must be an Agent, not a Group.");
+            return XapiError.BadRequest(error);
         }
 
         var caller = request.Caller;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Statements.Validation;
 
@@ -65,15 +64,10 @@ public sealed record DocumentAddress(DocumentContext Context, string? Id, DateTi
                 return XapiError.BadRequest($"{resource} requires the agent parameter.");
             }
 
-            if (!XapiParameters.TryParseAgent(agentJson, out var agent, out var agentError))
+            // Communication §2.6 note: an Agent object, not a Group.
+            if (!XapiParameters.TryParseAgentOnly(agentJson, out var agent, out _, out var agentError))
             {
-                return XapiError.BadRequest($"Parameter 'agent' is not a valid Agent: {agentError}");
-            }
-
-            // The parameter is an Agent object, not a Group (Communication §2.6 note); a Group's identifier may be used in an Agent.
-            if (JsonNode.Parse(agentJson)?["objectType"]?.GetValue<string>() == "Group")
-            {
-                return XapiError.BadRequest("Parameter 'agent' must be an Agent, not a Group; use the Group's identifier in an Agent object.");
+                return XapiError.BadRequest(agentError);
             }
 
             agentKey = agent.Key;

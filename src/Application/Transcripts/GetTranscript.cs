@@ -28,15 +28,9 @@ public sealed class GetTranscriptHandler(ITranscriptSource source)
             return XapiError.BadRequest("The agent parameter is required: the learner as an xAPI Agent, e.g. {\"mbox\":\"mailto:ann@example.com\"}.");
         }
 
-        if (!XapiParameters.TryParseAgent(json, out var identity, out var error))
+        if (!XapiParameters.TryParseAgentOnly(json, out var identity, out var agent, out var error))
         {
-            return XapiError.BadRequest($"Parameter 'agent' is not a valid Agent: {error}");
-        }
-
-        var agent = XapiJson.Parse(json)!.AsObject();
-        if (StatementNodes.ObjectType(agent, "Agent") != "Agent")
-        {
-            return XapiError.BadRequest("Parameter 'agent' must be an Agent, not a Group.");
+            return XapiError.BadRequest(error);
         }
 
         // Any statement-reading credential reads every learner of its tenant; statements/read/mine only its own

@@ -10,6 +10,31 @@ namespace Lrs.Application.Statements.Validation;
 public static class XapiParameters
 {
     /// <summary>An Agent or identified Group as JSON (e.g. the <c>agent</c> parameter); exactly one identifier.</summary>
+    /// <summary>
+    /// An <c>agent</c> parameter that must name an Agent, not a Group (Communication §2.4, §2.6): parsed as
+    /// <see cref="TryParseAgent"/>, then an <c>objectType</c> of Group is refused. A Group's identifier may be
+    /// used inside an Agent object.
+    /// </summary>
+    public static bool TryParseAgentOnly(string json, out AgentIdentity identity, out JsonObject agent, out string error)
+    {
+        agent = [];
+        if (!TryParseAgent(json, out identity, out var invalid))
+        {
+            error = $"Parameter 'agent' is not a valid Agent: {invalid}";
+            return false;
+        }
+
+        agent = XapiJson.Parse(json)!.AsObject();
+        if (agent["objectType"]?.GetValue<string>() == "Group")
+        {
+            error = "Parameter 'agent' must be an Agent, not a Group; use the Group's identifier in an Agent object.";
+            return false;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+
     public static bool TryParseAgent(string json, out AgentIdentity identity, out string error)
     {
         identity = default;

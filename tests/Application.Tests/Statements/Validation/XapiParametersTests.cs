@@ -145,4 +145,27 @@ public sealed class XapiParametersTests
         // Data §2.2: RFC 5646 language tags.
         Assert.Equal(expected, XapiParameters.IsLanguageTag(value!));
     }
+
+    [Fact] // Communication §2.4, §2.6: the agent parameter names an Agent; a Group's identifier may be used in one
+    public void TryParseAgentOnly_AgentCarryingGroupIdentifier_ParsesWithItsObject()
+    {
+        Assert.True(XapiParameters.TryParseAgentOnly("""{"name":"Ann","mbox":"mailto:ann@example.com"}""", out var identity, out var agent, out var error));
+        Assert.Equal(AgentIdentity.Mbox("mailto:ann@example.com"), identity);
+        Assert.Equal("Ann", agent["name"]!.GetValue<string>());
+        Assert.Empty(error);
+    }
+
+    [Fact] // Communication §2.4, §2.6: a Group is refused with a reason
+    public void TryParseAgentOnly_Group_Refused()
+    {
+        Assert.False(XapiParameters.TryParseAgentOnly("""{"objectType":"Group","mbox":"mailto:team@example.com"}""", out _, out _, out var error));
+        Assert.Contains("not a Group", error, StringComparison.Ordinal);
+    }
+
+    [Fact] // Data §2.2: an invalid agent is refused with the validator's reason
+    public void TryParseAgentOnly_InvalidAgent_RefusedNamingTheProblem()
+    {
+        Assert.False(XapiParameters.TryParseAgentOnly("""{"mbox":"ann@example.com"}""", out _, out _, out var error));
+        Assert.StartsWith("Parameter 'agent' is not a valid Agent:", error, StringComparison.Ordinal);
+    }
 }
