@@ -1,5 +1,7 @@
+using Lrs.Application.Events;
 using Lrs.Application.Progress;
 using Lrs.Domain.Progress;
+using Lrs.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +13,7 @@ namespace Lrs.Infrastructure.Progress;
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService
 {
     public const string Projection = "progress";
 
@@ -67,12 +69,18 @@ public sealed class ProgressProjector(
         {
             await session.UseTenantAsync(tenant.Key, ct);
             var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
+            var events = new List<OutboxMessage>();
             foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
             {
                 var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
+                var before = await session.ReadKeyStateAsync(tenant.Key, key, ct);
                 var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
                 await session.ReplaceAsync(tenant.Key, facts, ct);
+                events.AddRange(ProgressEvents.Changes(tenant.Key, before, facts));
             }
+
+            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
+            await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
 
             // After the keys: lesson completion is read from the completion and pass records just replaced.
             await CourseProgressProjection.RecomputeAsync(session, tenant.Key, touched, ct);
