@@ -87,6 +87,3 @@ public sealed class ConsumeGuardFilter<T>(MessageStore store, InboxScope scope, 
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("consumeGuard");
 }
-
-/// <summary>A message that can never succeed (malformed content): dead-lettered at once, without retries.</summary>
-public sealed class InvalidMessageException(string message) : Exception(message);

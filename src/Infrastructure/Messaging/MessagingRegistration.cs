@@ -1,5 +1,6 @@
 using System.Text;
 using Lrs.Application.Events;
+using Lrs.Application.Events.Upstream;
 using Lrs.Infrastructure.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,8 @@ public static class MessagingRegistration
         services.AddScoped<IMessageReplay, MessageReplay>();
         services.AddScoped<DeadLettersHandler>();
         services.AddScoped<InboxScope>();
+        services.AddSingleton(configuration.GetSection("Lrs:Upstream").Get<UpstreamOptions>() ?? new UpstreamOptions());
+        services.AddScoped<RecordUpstreamEventHandler>();
         services.AddSingleton(sp => new OutboxRelay(
             sp.GetRequiredService<MessageStore>(), sp.GetRequiredService<Progress.ProgressStore>(), sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<RelayOptions>(),
