@@ -10,24 +10,48 @@ namespace Lrs.Infrastructure.Progress;
 /// its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement: its target's key),
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
+/// <summary>What one run of the projector did: statements read, and the facts that became true (in the order found).</summary>
+public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
+
+/// <summary>
+/// Receives the facts of a projection batch inside its transaction, before the checkpoint commits: the place for a transactional
+/// outbox to turn them into integration events (docs/decisions/0008).
+/// </summary>
+public interface ILearnerFactWriter
+{
+    Task WriteAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct);
+}
+
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger,
+    IEnumerable<ILearnerFactWriter>? factWriters = null) : BackgroundService
 {
     public const string Projection = "progress";
 
+    private readonly IReadOnlyList<ILearnerFactWriter> _factWriters = [.. factWriters ?? []];
+
     /// <summary>Projects every statement committed before the call; returns how many statements were read.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public async Task<int> RunOnceAsync(CancellationToken ct) => (await ProjectAsync(ct)).Statements;
+
+    /// <summary>
+    /// Projects every statement committed before the call, then recomputes the learners of courses and learning paths changed
+    /// since the last run (docs/decisions/0008); returns how many statements were read and the facts that became true.
+    /// </summary>
+    public async Task<ProjectionRun> ProjectAsync(CancellationToken ct)
     {
         var total = 0;
-        int read;
+        var facts = new List<LearnerFact>();
+        BatchResult batch;
         do
         {
-            read = await ProjectBatchAsync(ct);
-            total += read;
+            batch = await ProjectBatchAsync(ct);
+            total += batch.Read;
+            facts.AddRange(batch.Facts);
         }
-        while (read >= options.BatchSize);
+        while (batch.Read >= options.BatchSize);
 
-        return total;
+        facts.AddRange(await DrainChangedDefinitionsAsync(ct));
+        return new ProjectionRun(total, facts);
     }
 
     /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
@@ -44,7 +68,9 @@ public sealed class ProgressProjector(
         return await RunOnceAsync(ct);
     }
 
-    private async Task<int> ProjectBatchAsync(CancellationToken ct)
+    private sealed record BatchResult(int Read, IReadOnlyList<LearnerFact> Facts);
+
+    private async Task<BatchResult> ProjectBatchAsync(CancellationToken ct)
     {
         long checkpoint;
         await using (var peek = await store.BeginAsync(ct))
@@ -59,9 +85,10 @@ public sealed class ProgressProjector(
         checkpoint = await session.LockCheckpointAsync(Projection, ct);
         if (checkpoint >= horizon)
         {
-            return 0;
+            return new BatchResult(0, []);
         }
 
+        var learnerFacts = new List<LearnerFact>();
         var statements = await session.ReadNewAsync(checkpoint, horizon, options.BatchSize, ct);
         foreach (var tenant in statements.GroupBy(s => s.TenantId))
         {
@@ -75,14 +102,61 @@ public sealed class ProgressProjector(
             }
 
             // After the keys: lesson completion is read from the completion and pass records just replaced.
-            await CourseProgressProjection.RecomputeAsync(session, tenant.Key, touched, ct);
+            foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenant.Key, touched, ct))
+            {
+                learnerFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenant.Key, learner, courses, ct));
+            }
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
         var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
         await session.SaveCheckpointAsync(Projection, next, ct);
+        await WriteFactsAsync(session, learnerFacts, ct);
         await session.CommitAsync(ct);
-        return statements.Count;
+        return new BatchResult(statements.Count, learnerFacts);
+    }
+
+    /// <summary>
+    /// Recomputes the learners of every course and learning path whose definition changed (queued in <c>progress_dirty</c> by their
+    /// PUT), in one transaction with the queue entries' removal. An entry re-queued meanwhile has a new generation and stays.
+    /// </summary>
+    private async Task<IReadOnlyList<LearnerFact>> DrainChangedDefinitionsAsync(CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        await session.LockCheckpointAsync(Projection, ct);
+        var facts = new List<LearnerFact>();
+        foreach (var (tenant, changes) in await session.ReadDirtyAsync(ct))
+        {
+            await session.UseTenantAsync(tenant, ct);
+            foreach (var change in changes)
+            {
+                var learners = await session.LearnersOfAsync(tenant, change.Kind, change.TargetId, ct);
+                foreach (var learner in learners)
+                {
+                    facts.AddRange(await LearnerProgressProjection.RecomputeAsync(
+                        session, tenant, learner, change.Kind == "course" ? [change.TargetId] : [], ct));
+                }
+
+                await session.ClearDirtyAsync(tenant, change, ct);
+            }
+        }
+
+        await WriteFactsAsync(session, facts, ct);
+        await session.CommitAsync(ct);
+        return facts;
+    }
+
+    private async Task WriteFactsAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct)
+    {
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var writer in _factWriters)
+        {
+            await writer.WriteAsync(session, facts, ct);
+        }
     }
 
     /// <summary>The statements a batch changes the projection of: each new statement, or for a voiding one its target.</summary>

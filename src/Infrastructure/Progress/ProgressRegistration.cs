@@ -20,6 +20,7 @@ public static class ProgressRegistration
         // Course structure supplies the rules, replacing the application's reported-result default.
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILearnerProgressReader>(sp => new LearnerProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {
