@@ -1,5 +1,6 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
 using Lrs.Application.Activities;
@@ -47,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<ListPassFailHandler>();
         services.AddScoped<ListCourseProgressHandler>();
         services.AddScoped<ListLessonProgressHandler>();
+        services.AddScoped<SaveLearningPathHandler>();
+        services.AddScoped<GetLearningPathHandler>();
+        services.AddScoped<LearnerReadModelQueries>();
         services.AddScoped<CompletionRateReportHandler>();
         services.AddScoped<DropOffReportHandler>();
         services.AddScoped<TimeToCompleteReportHandler>();

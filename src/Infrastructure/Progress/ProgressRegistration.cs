@@ -1,4 +1,6 @@
+using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
+using Lrs.Infrastructure.LearningPaths;
 using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,7 @@ public static class ProgressRegistration
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ILearnerProgressReader>(sp => new LearnerProgressReader(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILearningPathStore>(sp => new LearningPathStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {

@@ -84,7 +84,7 @@ CREATE TABLE assignment_submissions (
     assignment_id    TEXT NOT NULL,
     activity_id      TEXT NOT NULL,
     status           TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'graded')),
-    submission_type  TEXT CHECK (submission_type IN ('TEXT', 'file', 'link')),
+    submission_type  TEXT CHECK (submission_type IN ('text', 'file', 'link')),
     text_content     TEXT,
     link_url         TEXT,
     score            REAL,
