@@ -13,7 +13,8 @@ public sealed class MigrationRunnerTests
          "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints",
          "lesson_progress", "course_progress",
          "module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions",
-         "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty"];
+         "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty",
+         "outbox", "inbox", "dead_letters"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

@@ -25,6 +25,7 @@ public static class InternalApi
         api.MapLearnerProgress();
         api.MapLearnerReadModels();
         api.MapReports();
+        api.MapDeadLetters();
         return api;
     }
 

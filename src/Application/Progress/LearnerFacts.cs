@@ -1,33 +1,18 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Lrs.Application.Progress;
 
 /// <summary>
 /// Something that became true of a learner in one projection batch: the data-model seed's published events, before they are
-/// events. <see cref="Id"/> is derived from what the fact says (never from when it was found), so recomputing or rebuilding the
-/// projection finds the same fact under the same id and a consumer can ignore the repeat.
+/// events (<see cref="LearnerEvents"/>). <see cref="Id"/> is derived from what the fact says (never from when it was found), so
+/// recomputing or rebuilding the projection finds the same fact under the same id, which is also its event's message id.
 /// </summary>
 public abstract record LearnerFact(Guid Id, Guid TenantId, string LearnerKey, DateTimeOffset OccurredAt)
 {
     /// <summary>The seed's event name.</summary>
     public abstract string Type { get; }
 
-    /// <summary>A name-based UUID (version 8, RFC 9562 §5.8) of SHA-256 over the parts.</summary>
-    internal static Guid IdOf(params object?[] parts)
-    {
-        var text = string.Join('\n', parts.Select(p => p switch
-        {
-            DateTimeOffset t => t.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => p?.ToString() ?? string.Empty,
-        }));
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    /// <summary>The fact's id: <see cref="Events.MessageContracts.DeterministicId"/> of its kind and identity, times as UTC ticks.</summary>
+    internal static Guid IdOf(string kind, params object?[] parts) =>
+        Events.MessageContracts.DeterministicId(kind, [.. parts.Select(p => p is DateTimeOffset t ? t.UtcTicks : p)]);
 }
 
 /// <summary>An item of a course was completed; <paramref name="PercentComplete"/> is the course's percentage after it.</summary>

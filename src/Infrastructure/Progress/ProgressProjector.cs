@@ -1,5 +1,7 @@
+using Lrs.Application.Events;
 using Lrs.Application.Progress;
 using Lrs.Domain.Progress;
+using Lrs.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,22 +15,10 @@ namespace Lrs.Infrastructure.Progress;
 /// <summary>What one run of the projector did: statements read, and the facts that became true (in the order found).</summary>
 public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
 
-/// <summary>
-/// Receives the facts of a projection batch inside its transaction, before the checkpoint commits: the place for a transactional
-/// outbox to turn them into integration events (docs/decisions/0008).
-/// </summary>
-public interface ILearnerFactWriter
-{
-    Task WriteAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct);
-}
-
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger,
-    IEnumerable<ILearnerFactWriter>? factWriters = null) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService
 {
     public const string Projection = "progress";
-
-    private readonly IReadOnlyList<ILearnerFactWriter> _factWriters = [.. factWriters ?? []];
 
     /// <summary>Projects every statement committed before the call; returns how many statements were read.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) => (await ProjectAsync(ct)).Statements;
@@ -94,24 +84,33 @@ public sealed class ProgressProjector(
         {
             await session.UseTenantAsync(tenant.Key, ct);
             var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
+            var events = new List<OutboxMessage>();
             foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
             {
                 var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
+                var before = await session.ReadKeyStateAsync(tenant.Key, key, ct);
                 var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
                 await session.ReplaceAsync(tenant.Key, facts, ct);
+                events.AddRange(ProgressEvents.Changes(tenant.Key, before, facts));
             }
 
+            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
+            await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
+
             // After the keys: lesson completion is read from the completion and pass records just replaced.
+            var tenantFacts = new List<LearnerFact>();
             foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenant.Key, touched, ct))
             {
-                learnerFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenant.Key, learner, courses, ct));
+                tenantFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenant.Key, learner, courses, ct));
             }
+
+            await WriteFactsAsync(session, tenantFacts, ct);
+            learnerFacts.AddRange(tenantFacts);
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
         var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
         await session.SaveCheckpointAsync(Projection, next, ct);
-        await WriteFactsAsync(session, learnerFacts, ct);
         await session.CommitAsync(ct);
         return new BatchResult(statements.Count, learnerFacts);
     }
@@ -128,36 +127,31 @@ public sealed class ProgressProjector(
         foreach (var (tenant, changes) in await session.ReadDirtyAsync(ct))
         {
             await session.UseTenantAsync(tenant, ct);
+            var tenantFacts = new List<LearnerFact>();
             foreach (var change in changes)
             {
                 var learners = await session.LearnersOfAsync(tenant, change.Kind, change.TargetId, ct);
                 foreach (var learner in learners)
                 {
-                    facts.AddRange(await LearnerProgressProjection.RecomputeAsync(
+                    tenantFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(
                         session, tenant, learner, change.Kind == "course" ? [change.TargetId] : [], ct));
                 }
 
                 await session.ClearDirtyAsync(tenant, change, ct);
             }
+
+            await WriteFactsAsync(session, tenantFacts, ct);
+            facts.AddRange(tenantFacts);
         }
 
-        await WriteFactsAsync(session, facts, ct);
         await session.CommitAsync(ct);
         return facts;
     }
 
-    private async Task WriteFactsAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct)
-    {
-        if (facts.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var writer in _factWriters)
-        {
-            await writer.WriteAsync(session, facts, ct);
-        }
-    }
+    // The data-model seed's events of one tenant's new facts, queued in the outbox of this transaction (docs/decisions/0008, 0009);
+    // PostgreSQL needs lrs.tenant_id set to that tenant, as it is while the tenant's rows are written.
+    private Task WriteFactsAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct) =>
+        OutboxWriter.WriteAsync(session.Connection, session.Transaction, facts.Select(LearnerEvents.Message), (time ?? TimeProvider.System).GetUtcNow(), ct);
 
     /// <summary>The statements a batch changes the projection of: each new statement, or for a voiding one its target.</summary>
     private static async Task<IReadOnlyList<LedgerStatement>> TouchedAsync(

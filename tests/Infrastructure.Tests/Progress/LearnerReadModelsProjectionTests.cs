@@ -187,12 +187,38 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
         var quiz = Assert.Single(first.OfType<QuizCompleted>());
         Assert.Equal((50m, true, T0.AddMinutes(6)), (quiz.Score, quiz.Passed, quiz.OccurredAt));
         Assert.Equal(T0, Assert.Single(first.OfType<CourseCompleted>()).OccurredAt);
+        // Each fact is queued as its event in the projector's transaction, under the fact's id (docs/decisions/0008, 0009).
+        Assert.Equal(first.Select(f => (f.Id, MessageType(f))).Order(), (await OutboxAsync(tenant)).Order());
 
         await WriteAsync(tenant, [Statement(Experienced, L1, 30)]); // touches the course, changes no fact
         Assert.Empty((await Projector().ProjectAsync(CancellationToken.None)).Facts);
 
         var again = await RebuildFactsAsync();
         Assert.Equal(first.Select(f => f.Id).Order(), again.Select(f => f.Id).Order());
+    }
+
+    private static string MessageType(LearnerFact fact) => fact.Type switch
+    {
+        "ProgressUpdated" => "progress.updated.v1",
+        "CourseCompleted" => "progress.course.completed.v1",
+        "QuizCompleted" => "progress.quiz.completed.v1",
+        _ => "progress.assignment.submitted.v1",
+    };
+
+    // The data-model events in the outbox, read as the tenant (row-level security on PostgreSQL).
+    private async Task<IReadOnlyList<(Guid, string)>> OutboxAsync(Guid tenant)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
+        }
+
+        var rows = await connection.QueryAsync<(string Id, string Type)>(
+            "SELECT CAST(message_id AS TEXT), message_type FROM outbox WHERE message_type NOT LIKE 'progress.attempt.%' "
+            + "AND message_type <> 'progress.completion.recorded.v1'", transaction: tx);
+        return rows.Select(r => (Guid.Parse(r.Id), r.Type)).ToList();
     }
 
     // Empties the read models and projects the whole ledger, keeping the facts of the runs.
