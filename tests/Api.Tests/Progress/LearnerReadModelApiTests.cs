@@ -93,6 +93,26 @@ public abstract class LearnerReadModelApiTests(LrsFactory lrs)
             (int)progress["completedCourses"]!, (int)progress["totalCourses"]!, (string)progress["currentCourseId"]!));
     }
 
+    [Fact] // the transcript carries the projected progress: enrolments, paths, totals (docs/decisions/0008)
+    public async Task GetTranscript_ProjectedLearner_IncludesProgress()
+    {
+        var s = await CreateAsync(lrs);
+        var path = "path-" + Guid.NewGuid().ToString("N")[..8];
+        await SendAsync(s.Client, HttpMethod.Put, $"/api/v1/learning-paths/{path}",
+            Json(new JsonObject { ["title"] = "P", ["courses"] = new JsonArray(s.CourseId) }));
+        await ProjectAsync();
+
+        var transcript = await ReadJsonAsync(await s.Client.GetAsync($"/api/v1/transcripts?agent={AgentParameter(s.Ann)}"), HttpStatusCode.OK);
+
+        var progress = transcript["progress"]!;
+        var enrolment = Assert.Single(progress["enrollments"]!.AsArray())!;
+        Assert.Equal((s.CourseId, "completed", 100m, T0.AddMinutes(40)), ((string)enrolment["courseId"]!, (string)enrolment["status"]!,
+            (decimal)enrolment["percent"]!, (DateTimeOffset)enrolment["completedAt"]!));
+        Assert.Equal(2, progress["modules"]!.AsArray().Count);
+        Assert.Equal(("completed", 100m), ((string)progress["learningPaths"]![0]!["status"]!, (decimal)progress["learningPaths"]![0]!["percent"]!));
+        Assert.Equal(4, (int)progress["totals"]!["completedLessons"]!);
+    }
+
     [Theory] // bad input is a 400 that says what is wrong
     [InlineData("{\"title\":\"T\",\"courses\":[]}", "courses must list at least one course id.")]
     [InlineData("{\"title\":\"T\",\"courses\":[\"a\",\"a\"]}", "courses[1] 'a' is listed twice.")]
