@@ -1,5 +1,6 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<SaveLearningPathHandler>();
         services.AddScoped<GetLearningPathHandler>();
         services.AddScoped<LearnerReadModelQueries>();
+        services.AddScoped<DefinitionHandler>();
         services.AddScoped<CompletionRateReportHandler>();
         services.AddScoped<DropOffReportHandler>();
         services.AddScoped<TimeToCompleteReportHandler>();

@@ -14,6 +14,7 @@ public sealed class MigrationRunnerTests
          "lesson_progress", "course_progress",
          "module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions",
          "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty",
+         "competencies", "achievements", "user_competencies", "competency_evidence", "user_achievements",
          "outbox", "inbox", "dead_letters"];
 
     [Fact]

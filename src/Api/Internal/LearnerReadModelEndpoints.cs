@@ -1,5 +1,6 @@
 using Lrs.Api.Xapi;
 using Lrs.Application.Common;
+using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 
@@ -61,6 +62,28 @@ public static class LearnerReadModelEndpoints
             .Produces<LearningPathProgressList>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        progress.MapGet("/competencies", (HttpContext http, LearnerReadModelQueries q, string? agent, string? cursor, string? limit) =>
+                ListAsync(http, q.CompetenciesAsync, agent, null, cursor, limit, (items, next) => new CompetencyList(items, next)))
+            .WithName("ListUserCompetencies")
+            .WithSummary("A learner's competencies with their evidence")
+            .WithDescription("By competency id; only competencies with some evidence. level = sources satisfied / sources × 100; mastered when all are. " + Paging)
+            .Produces<CompetencyList>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        progress.MapGet("/achievements", (HttpContext http, LearnerReadModelQueries q, string? agent, string? cursor, string? limit) =>
+                ListAsync(http, q.AchievementsAsync, agent, null, cursor, limit, (items, next) => new AchievementList(items, next)))
+            .WithName("ListUserAchievements")
+            .WithSummary("The achievements a learner has earned")
+            .WithDescription("By achievement id, with when each was earned and its points. " + Paging)
+            .Produces<AchievementList>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        MapDefinition<CompetencyDocument>(api, "/competencies", DefinitionHandler.Competency, "Competencies",
+            "name, evidence [{course} or {activity}], optional description, category and level (beginner, intermediate, advanced).");
+        MapDefinition<AchievementDocument>(api, "/achievements", DefinitionHandler.Achievement, "Achievements",
+            "name, points, criteria {kind: course-completed (course) | courses-completed (count) | learning-path-completed (path) | quiz-passed (activity)}, "
+            + "optional description, imageUrl and category.");
+
         var paths = api.MapGroup("/learning-paths").WithTags("Learning paths");
 
         paths.MapPut("/{id}", PutPathAsync)
@@ -82,6 +105,51 @@ public static class LearnerReadModelEndpoints
             .WithName("GetLearningPath")
             .WithSummary("Read a learning path")
             .Produces<LearningPathDocument>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapDefinition<T>(RouteGroupBuilder api, string prefix, string kind, string tag, string fields)
+    {
+        var group = api.MapGroup(prefix).WithTags(tag);
+        group.MapPut("/{id}", async (string id, HttpContext http, DefinitionHandler handler) =>
+            {
+                if (!InternalApi.HasMediaType(http.Request, "application/json"))
+                {
+                    return XapiProblem.Result(StatusCodes.Status415UnsupportedMediaType, $"A{(kind == DefinitionHandler.Achievement ? "n" : string.Empty)} {kind} is sent as application/json.");
+                }
+
+                var body = await InternalApi.ReadBodyAsync(http.Request, http.RequestAborted);
+                var result = await handler.SaveAsync(new SaveDefinition(XapiAuthenticationFilter.Caller(http).TenantId, kind, PathId(id), body), http.RequestAborted);
+                if (!result.IsSuccess)
+                {
+                    return ProgressLists.Problem(result.Error!);
+                }
+
+                var (document, created) = result.Value;
+                if (created)
+                {
+                    http.Response.Headers.Location = $"{InternalApi.Prefix}{prefix}/{Uri.EscapeDataString(PathId(id))}";
+                }
+
+                return TypedResults.Json((T)document, DefinitionDocuments.Json, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            })
+            .WithName($"Put{tag[..^1]}".Replace("Competencie", "Competency", StringComparison.Ordinal))
+            .WithSummary($"Create or replace a{(kind == DefinitionHandler.Achievement ? "n" : string.Empty)} {kind}")
+            .WithDescription(fields + " 201 when created, 200 when replaced; 400 names the property at fault. Every learner is recomputed by the projector.")
+            .AddOpenApiOperationTransformer(InternalApi.RequestBody(typeof(T), "application/json"))
+            .Produces<T>(StatusCodes.Status201Created)
+            .Produces<T>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{id}", async (string id, HttpContext http, DefinitionHandler handler) =>
+                await handler.FindAsync(XapiAuthenticationFilter.Caller(http).TenantId, kind, PathId(id), http.RequestAborted) is { } document
+                    ? Results.Text(document, "application/json")
+                    : XapiProblem.Result(StatusCodes.Status404NotFound, $"There is no {kind} '{PathId(id)}'."))
+            .WithName($"Get{tag[..^1]}".Replace("Competencie", "Competency", StringComparison.Ordinal))
+            .WithSummary($"Read a{(kind == DefinitionHandler.Achievement ? "n" : string.Empty)} {kind}")
+            .Produces<T>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -136,6 +204,12 @@ public sealed record QuizAttemptList(IReadOnlyList<QuizAttemptView> QuizAttempts
 
 /// <summary>A page of a learner's assignment submissions; <paramref name="Next"/> is the following page's URL, absent on the last.</summary>
 public sealed record SubmissionList(IReadOnlyList<AssignmentSubmissionView> Submissions, string? Next);
+
+/// <summary>A page of a learner's competencies; <paramref name="Next"/> is the following page's URL, absent on the last.</summary>
+public sealed record CompetencyList(IReadOnlyList<UserCompetencyView> Competencies, string? Next);
+
+/// <summary>A page of a learner's earned achievements; <paramref name="Next"/> is the following page's URL, absent on the last.</summary>
+public sealed record AchievementList(IReadOnlyList<EarnedAchievementView> Achievements, string? Next);
 
 /// <summary>A page of a learner's learning-path progress; <paramref name="Next"/> is the following page's URL, absent on the last.</summary>
 public sealed record LearningPathProgressList(IReadOnlyList<LearningPathProgressView> LearningPaths, string? Next);

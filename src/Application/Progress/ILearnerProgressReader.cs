@@ -23,4 +23,10 @@ public interface ILearnerProgressReader
 
     /// <summary>Learning-path progress by path id.</summary>
     Task<IReadOnlyList<LearningPathProgressView>> LearningPathsAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct);
+
+    /// <summary>Competencies with evidence, by competency id.</summary>
+    Task<IReadOnlyList<UserCompetencyView>> CompetenciesAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct);
+
+    /// <summary>Earned achievements by achievement id.</summary>
+    Task<IReadOnlyList<EarnedAchievementView>> AchievementsAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct);
 }

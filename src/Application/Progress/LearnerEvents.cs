@@ -28,6 +28,15 @@ public static class LearnerEvents
             {
                 TenantId = a.TenantId, UserId = a.LearnerKey, CourseId = a.CourseId, AssignmentId = a.AssignmentId, SubmittedAt = a.OccurredAt,
             },
+            AchievementEarned e => new Contracts.AchievementEarned
+            {
+                TenantId = e.TenantId, UserId = e.LearnerKey, AchievementId = e.AchievementId, AchievementName = e.AchievementName, EarnedAt = e.OccurredAt,
+            },
+            CompetencyAcquired c => new Contracts.CompetencyAcquired
+            {
+                TenantId = c.TenantId, UserId = c.LearnerKey, CompetencyId = c.CompetencyId, CompetencyName = c.CompetencyName, Level = c.Level,
+                AcquiredAt = c.OccurredAt,
+            },
             _ => throw new ArgumentException($"No event is defined for {fact.Type}.", nameof(fact)),
         };
         return OutboxMessage.From(message, fact.Id, $"learner:{fact.LearnerKey}");

@@ -41,21 +41,36 @@ public sealed record AssignmentSubmitted(Guid Id, Guid TenantId, string LearnerK
     public override string Type => nameof(AssignmentSubmitted);
 }
 
+public sealed record AchievementEarned(Guid Id, Guid TenantId, string LearnerKey, DateTimeOffset OccurredAt,
+    string AchievementId, string AchievementName) : LearnerFact(Id, TenantId, LearnerKey, OccurredAt)
+{
+    public override string Type => nameof(AchievementEarned);
+}
+
+public sealed record CompetencyAcquired(Guid Id, Guid TenantId, string LearnerKey, DateTimeOffset OccurredAt,
+    string CompetencyId, string CompetencyName, int Level) : LearnerFact(Id, TenantId, LearnerKey, OccurredAt)
+{
+    public override string Type => nameof(CompetencyAcquired);
+}
+
 /// <summary>A learner's read-model rows a fact can come from, as they stand before or after a recompute.</summary>
 public sealed record LearnerSnapshot(
     IReadOnlyList<CourseProgressView> Courses,
     IReadOnlyList<LessonProgressView> Items,
     IReadOnlyList<QuizAttemptView> QuizAttempts,
-    IReadOnlyList<AssignmentSubmissionView> Submissions)
+    IReadOnlyList<AssignmentSubmissionView> Submissions,
+    IReadOnlyList<EarnedAchievementView> Achievements,
+    IReadOnlyList<UserCompetencyView> Competencies)
 {
-    public static LearnerSnapshot Empty { get; } = new([], [], [], []);
+    public static LearnerSnapshot Empty { get; } = new([], [], [], [], [], []);
 }
 
 public static class LearnerFacts
 {
     /// <summary>
     /// The facts true in <paramref name="after"/> and not in <paramref name="before"/>: an item newly completed (at that time),
-    /// a course newly completed, a quiz attempt newly completed, a new submission. Equal snapshots give none.
+    /// a course newly completed, a quiz attempt newly completed, a new submission, an achievement newly earned, a competency newly
+    /// mastered. Equal snapshots give none.
     /// </summary>
     public static IReadOnlyList<LearnerFact> Between(Guid tenantId, string learnerKey, LearnerSnapshot before, LearnerSnapshot after)
     {
@@ -88,6 +103,17 @@ public static class LearnerFacts
             .Select(s => new AssignmentSubmitted(LearnerFact.IdOf(nameof(AssignmentSubmitted), tenantId, learnerKey, s.CourseId, s.SubmissionId),
                 tenantId, learnerKey, s.SubmittedAt, s.CourseId, s.AssignmentId, s.SubmissionId)));
 
+        var earned = before.Achievements.Select(a => (a.AchievementId, a.EarnedAt)).ToHashSet();
+        facts.AddRange(after.Achievements
+            .Where(a => !earned.Contains((a.AchievementId, a.EarnedAt)))
+            .Select(a => new AchievementEarned(LearnerFact.IdOf(nameof(AchievementEarned), tenantId, learnerKey, a.AchievementId, a.EarnedAt),
+                tenantId, learnerKey, a.EarnedAt, a.AchievementId, a.Name)));
+
+        var mastered = before.Competencies.Where(c => c.AcquiredAt is not null).Select(c => (c.CompetencyId, c.AcquiredAt)).ToHashSet();
+        facts.AddRange(after.Competencies
+            .Where(c => c.AcquiredAt is not null && !mastered.Contains((c.CompetencyId, c.AcquiredAt)))
+            .Select(c => new CompetencyAcquired(LearnerFact.IdOf(nameof(CompetencyAcquired), tenantId, learnerKey, c.CompetencyId, c.AcquiredAt),
+                tenantId, learnerKey, c.AcquiredAt!.Value, c.CompetencyId, c.Name, c.Level)));
         return facts;
     }
 }

@@ -35,6 +35,14 @@ public sealed class LearnerReadModelQueries(ILearnerProgressReader reader)
             (learner, after, limit) => reader.LearningPathsAsync(query.TenantId, learner, after, limit, ct),
             p => [p.PathId]);
 
+    public Task<XapiResult<Page<UserCompetencyView>>> CompetenciesAsync(LearnerQuery query, CancellationToken ct) =>
+        PageAsync<UserCompetencyView, string?>(query, 1, key => key[0],
+            (learner, after, limit) => reader.CompetenciesAsync(query.TenantId, learner, after, limit, ct), c => [c.CompetencyId]);
+
+    public Task<XapiResult<Page<EarnedAchievementView>>> AchievementsAsync(LearnerQuery query, CancellationToken ct) =>
+        PageAsync<EarnedAchievementView, string?>(query, 1, key => key[0],
+            (learner, after, limit) => reader.AchievementsAsync(query.TenantId, learner, after, limit, ct), a => [a.AchievementId]);
+
     /// <summary>The learner's totals; a learner who started no course gets zeros.</summary>
     public async Task<XapiResult<UserProgressView>> UserAsync(LearnerQuery query, CancellationToken ct)
     {

@@ -46,3 +46,25 @@ public sealed record AssignmentSubmissionView(
 public sealed record LearningPathProgressView(
     string LearnerKey, string PathId, string Status, decimal Percent, int TotalCourses, int CompletedCourses, string? CurrentCourseId,
     DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? LastActivityAt);
+
+/// <summary>One piece of evidence of a competency (data-model seed: CompetencyEvidence).</summary>
+/// <remarks>Type: course, lesson, quiz, assignment, or activity for an activity outside any course.</remarks>
+public sealed record CompetencyEvidenceView(int Position, string Type, string ReferenceId, string Description, DateTimeOffset EvidencedAt);
+
+/// <summary>A learner's standing in a competency (data-model seed: UserCompetency); no row until some evidence exists.</summary>
+/// <remarks>Level: evidence sources satisfied / sources × 100, rounded down. Status: in-progress, or mastered when every source is satisfied.</remarks>
+public sealed record UserCompetencyView(
+    string LearnerKey, string CompetencyId, string Name, int Level, string Status, DateTimeOffset? AcquiredAt, IReadOnlyList<CompetencyEvidenceView> Evidence);
+
+/// <summary>An achievement a learner has earned (data-model seed: UserAchievement), with its name and points.</summary>
+public sealed record EarnedAchievementView(string LearnerKey, string AchievementId, string Name, int Points, DateTimeOffset EarnedAt);
+
+/// <summary>What a learner has accomplished, as competencies and achievements read it.</summary>
+/// <param name="Courses">The learner's course progress by course id.</param>
+/// <param name="ActivitiesDone">Per activity, the earliest completion or pass of any registration, or completion as a course item (a submission).</param>
+/// <param name="ActivityKinds">The kind (lesson, quiz, assignment) of activities that are course items.</param>
+/// <param name="Paths">The learner's learning-path progress.</param>
+/// <param name="QuizAttempts">The learner's quiz attempts.</param>
+public sealed record Accomplishments(
+    IReadOnlyDictionary<string, CourseProgressView> Courses, IReadOnlyDictionary<string, DateTimeOffset> ActivitiesDone,
+    IReadOnlyDictionary<string, string> ActivityKinds, IReadOnlyList<LearningPathProgressView> Paths, IReadOnlyList<QuizAttemptView> QuizAttempts);

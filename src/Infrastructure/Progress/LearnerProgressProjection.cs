@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Lrs.Application.Courses;
+using Lrs.Application.Definitions;
 using Lrs.Application.Progress;
 using Lrs.Domain;
 using Lrs.Domain.Courses;
@@ -65,7 +66,9 @@ internal static class LearnerProgressProjection
         var paths = pathCourses.GroupBy(p => p.Path, StringComparer.Ordinal)
             .Select(p => LearnerDerivation.LearningPath(learner, p.Key, p.Select(c => c.Course).ToList(), progress))
             .OfType<LearningPathProgressView>();
-        await LearnerRows.ReplacePathsAsync(session, tenantId, learner, paths, ct);
+        var pathRows = paths.ToList();
+        await LearnerRows.ReplacePathsAsync(session, tenantId, learner, pathRows, ct);
+        var achievementPoints = await RecomputeAccomplishmentsAsync(session, tenantId, learner, progress, pathRows, ct);
 
         var modules = await LearnerRows.ModulesAsync(session, tenantId, learner, null, null, null, ct);
         var quizzes = (await session.Connection.QueryAsync<string>(new CommandDefinition(
@@ -75,8 +78,50 @@ internal static class LearnerProgressProjection
             WHERE i.tenant_id = @tenant AND i.kind = 'quiz'
             """, LearnerRows.Bind(session, tenantId, learner), session.Transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
         var submissions = await LearnerRows.SubmissionsAsync(session, tenantId, learner, null, null, null, ct);
-        var points = LearnerDerivation.Points(attempts.Where(a => quizzes.Contains(a.ActivityId)), submissions);
+        var points = LearnerDerivation.Points(attempts.Where(a => quizzes.Contains(a.ActivityId)), submissions) + achievementPoints;
         await LearnerRows.ReplaceUserAsync(session, tenantId, learner, LearnerDerivation.User(learner, courses, modules, points), ct);
+    }
+
+    /// <summary>The learner's competencies and achievements from the tenant's definitions; returns the points of the achievements earned.</summary>
+    private static async Task<int> RecomputeAccomplishmentsAsync(ProgressSession session, Guid tenantId, string learner,
+        IReadOnlyDictionary<string, CourseProgressView> courses, IReadOnlyList<LearningPathProgressView> paths, CancellationToken ct)
+    {
+        var bind = LearnerRows.Bind(session, tenantId, learner);
+        var competencies = await LearnerRows.Rows(session, r => (Id: r.GetString(0), Document: r.GetString(1)),
+            "SELECT competency_id, document FROM competencies WHERE tenant_id = @tenant ORDER BY competency_id", bind, ct);
+        var achievements = await LearnerRows.Rows(session, r => (Id: r.GetString(0), Document: r.GetString(1)),
+            "SELECT achievement_id, document FROM achievements WHERE tenant_id = @tenant ORDER BY achievement_id", bind, ct);
+        if (competencies.Count == 0 && achievements.Count == 0)
+        {
+            await LearnerRows.ReplaceAccomplishmentsAsync(session, tenantId, learner, [], [], ct);
+            return 0;
+        }
+
+        var done = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (activity, at) in await LearnerRows.Rows(session, r => (r.GetString(0), session.Dialect.ReadTime(r, 1)),
+                     $"""
+                     SELECT activity_id, completed_at FROM completion_records WHERE {LearnerRows.Learner}
+                     UNION ALL
+                     SELECT activity_id, decided_at FROM pass_fail_records WHERE {LearnerRows.Learner} AND outcome = {(int)Domain.Progress.AttemptOutcome.Passed}
+                     UNION ALL
+                     SELECT activity_id, completed_at FROM lesson_progress WHERE {LearnerRows.Learner} AND completed_at IS NOT NULL
+                     """, bind, ct))
+        {
+            done[activity] = done.TryGetValue(activity, out var earlier) && earlier <= at ? earlier : at;
+        }
+
+        var kinds = (await LearnerRows.Rows(session, r => (r.GetString(0), r.GetString(1)),
+                "SELECT DISTINCT activity_id, kind FROM course_items WHERE tenant_id = @tenant ORDER BY activity_id", bind, ct))
+            .GroupBy(k => k.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Item2, StringComparer.Ordinal);
+        var accomplished = new Accomplishments(courses, done, kinds, paths, await LearnerRows.QuizAttemptsAsync(session, tenantId, learner, null, null, null, ct));
+        var userCompetencies = competencies
+            .Select(c => AccomplishmentDerivation.Competency(learner, c.Id, JsonSerializer.Deserialize<CompetencyDocument>(c.Document, DefinitionDocuments.Json)!, accomplished))
+            .OfType<UserCompetencyView>().ToList();
+        var earned = achievements
+            .Select(a => AccomplishmentDerivation.Achievement(learner, a.Id, JsonSerializer.Deserialize<AchievementDocument>(a.Document, DefinitionDocuments.Json)!, accomplished))
+            .OfType<EarnedAchievementView>().ToList();
+        await LearnerRows.ReplaceAccomplishmentsAsync(session, tenantId, learner, userCompetencies, earned, ct);
+        return earned.Sum(a => a.Points);
     }
 
     /// <summary>The declared question activity ids of each quiz of the course, by the quiz's activity id.</summary>

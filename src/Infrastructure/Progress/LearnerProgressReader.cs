@@ -24,6 +24,12 @@ public sealed class LearnerProgressReader(ProgressStore store) : ILearnerProgres
     public Task<IReadOnlyList<LearningPathProgressView>> LearningPathsAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct) =>
         ReadAsync(tenantId, s => LearnerRows.PathsAsync(s, tenantId, learnerKey, after, limit, ct), ct);
 
+    public Task<IReadOnlyList<UserCompetencyView>> CompetenciesAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct) =>
+        ReadAsync(tenantId, s => LearnerRows.CompetenciesAsync(s, tenantId, learnerKey, after, limit, ct), ct);
+
+    public Task<IReadOnlyList<EarnedAchievementView>> AchievementsAsync(Guid tenantId, string learnerKey, string? after, int limit, CancellationToken ct) =>
+        ReadAsync(tenantId, s => LearnerRows.AchievementsAsync(s, tenantId, learnerKey, after, limit, ct), ct);
+
     private async Task<T> ReadAsync<T>(Guid tenantId, Func<ProgressSession, Task<T>> read, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);

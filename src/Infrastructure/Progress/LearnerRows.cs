@@ -37,7 +37,8 @@ internal static class LearnerRows
     private const string ItemColumns = "learner_key, course_id, module_id, activity_id, kind, position, viewed_at, completed_at, last_activity_at";
 
     public static readonly string[] Tables =
-        ["module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions", "learning_path_progress"];
+        ["module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions", "learning_path_progress",
+         "user_competencies", "competency_evidence", "user_achievements"];
 
     // ---- reads ----
 
@@ -126,9 +127,84 @@ internal static class LearnerRows
             $"SELECT {PathColumns} FROM learning_path_progress WHERE {Learner}{filter} ORDER BY path_id{Limit(limit)}", p, ct);
     }
 
+    /// <summary>The learner's competencies (with name and evidence) by competency id, after <paramref name="after"/>.</summary>
+    public static async Task<IReadOnlyList<UserCompetencyView>> CompetenciesAsync(
+        ProgressSession s, Guid tenantId, string learner, string? after, int? limit, CancellationToken ct)
+    {
+        var p = Bind(s, tenantId, learner, null, limit);
+        var filter = After(p, after is null ? null : ("u.competency_id > @a0", [after]));
+        var rows = await Rows(s, r => new UserCompetencyView(r.GetString(0), r.GetString(1), r.GetString(2), Int(r, 3), r.GetString(4), Time(s, r, 5), []),
+            $"""
+            SELECT u.learner_key, u.competency_id, c.name, u.level, u.status, u.acquired_at
+            FROM user_competencies u JOIN competencies c ON c.tenant_id = u.tenant_id AND c.competency_id = u.competency_id
+            WHERE u.tenant_id = @tenant AND u.learner_key = @learner{filter} ORDER BY u.competency_id{Limit(limit)}
+            """, p, ct);
+        var evidence = (await Rows(s, r => (Competency: r.GetString(0), Evidence: new CompetencyEvidenceView(Int(r, 1), r.GetString(2), r.GetString(3), r.GetString(4),
+                s.Dialect.ReadTime(r, 5))),
+            $"SELECT competency_id, position, type, reference_id, description, evidenced_at FROM competency_evidence WHERE {Learner} ORDER BY competency_id, position",
+            Bind(s, tenantId, learner), ct)).ToLookup(e => e.Competency, e => e.Evidence, StringComparer.Ordinal);
+        return rows.Select(c => c with { Evidence = evidence[c.CompetencyId].ToList() }).ToList();
+    }
+
+    /// <summary>The learner's earned achievements (with name and points) by achievement id, after <paramref name="after"/>.</summary>
+    public static Task<IReadOnlyList<EarnedAchievementView>> AchievementsAsync(
+        ProgressSession s, Guid tenantId, string learner, string? after, int? limit, CancellationToken ct)
+    {
+        var p = Bind(s, tenantId, learner, null, limit);
+        var filter = After(p, after is null ? null : ("u.achievement_id > @a0", [after]));
+        return Rows(s, r => new EarnedAchievementView(r.GetString(0), r.GetString(1), r.GetString(2), Points(r.GetString(3)), s.Dialect.ReadTime(r, 4)),
+            $"""
+            SELECT u.learner_key, u.achievement_id, a.name, a.document, u.earned_at
+            FROM user_achievements u JOIN achievements a ON a.tenant_id = u.tenant_id AND a.achievement_id = u.achievement_id
+            WHERE u.tenant_id = @tenant AND u.learner_key = @learner{filter} ORDER BY u.achievement_id{Limit(limit)}
+            """, p, ct);
+    }
+
+    private static int Points(string document) =>
+        System.Text.Json.JsonSerializer.Deserialize<Application.Definitions.AchievementDocument>(document, Application.Definitions.DefinitionDocuments.Json)?.Points ?? 0;
+
+    public static async Task ReplaceAccomplishmentsAsync(ProgressSession s, Guid tenantId, string learner,
+        IEnumerable<UserCompetencyView> competencies, IEnumerable<EarnedAchievementView> achievements, CancellationToken ct)
+    {
+        foreach (var table in new[] { "user_competencies", "competency_evidence", "user_achievements" })
+        {
+            await Execute(s, $"DELETE FROM {table} WHERE {Learner}", Bind(s, tenantId, learner), ct);
+        }
+
+        foreach (var c in competencies)
+        {
+            var p = Bind(s, tenantId, learner);
+            p.AddDynamicParams(new { competency = c.CompetencyId, level = c.Level, status = c.Status });
+            AddTime(s, p, "acquired", c.AcquiredAt);
+            await Execute(s, """
+                INSERT INTO user_competencies (tenant_id, learner_key, competency_id, level, status, acquired_at)
+                VALUES (@tenant, @learner, @competency, @level, @status, @acquired)
+                """, p, ct);
+            foreach (var e in c.Evidence)
+            {
+                var q = Bind(s, tenantId, learner);
+                q.AddDynamicParams(new { competency = c.CompetencyId, position = e.Position, type = e.Type, reference = e.ReferenceId, description = e.Description });
+                q.Add("at", s.Dialect.Time(e.EvidencedAt));
+                await Execute(s, """
+                    INSERT INTO competency_evidence (tenant_id, learner_key, competency_id, position, type, reference_id, description, evidenced_at)
+                    VALUES (@tenant, @learner, @competency, @position, @type, @reference, @description, @at)
+                    """, q, ct);
+            }
+        }
+
+        foreach (var a in achievements)
+        {
+            var p = Bind(s, tenantId, learner);
+            p.Add("achievement", a.AchievementId);
+            p.Add("earned", s.Dialect.Time(a.EarnedAt));
+            await Execute(s, "INSERT INTO user_achievements (tenant_id, learner_key, achievement_id, earned_at) VALUES (@tenant, @learner, @achievement, @earned)", p, ct);
+        }
+    }
+
     public static async Task<LearnerSnapshot> SnapshotAsync(ProgressSession s, Guid tenantId, string learner, CancellationToken ct) => new(
         await CoursesAsync(s, tenantId, learner, ct), await ItemsAsync(s, tenantId, learner, ct),
-        await QuizAttemptsAsync(s, tenantId, learner, null, null, null, ct), await SubmissionsAsync(s, tenantId, learner, null, null, null, ct));
+        await QuizAttemptsAsync(s, tenantId, learner, null, null, null, ct), await SubmissionsAsync(s, tenantId, learner, null, null, null, ct),
+        await AchievementsAsync(s, tenantId, learner, null, null, ct), await CompetenciesAsync(s, tenantId, learner, null, null, ct));
 
     // ---- writes ----
 

@@ -1,3 +1,4 @@
+using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 using Lrs.Infrastructure.LearningPaths;
@@ -24,6 +25,7 @@ public static class ProgressRegistration
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ILearnerProgressReader>(sp => new LearnerProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ILearningPathStore>(sp => new LearningPathStore(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<IDefinitionStore>(sp => new DefinitionStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {

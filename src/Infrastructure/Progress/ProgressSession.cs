@@ -119,11 +119,14 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
 
     /// <summary>
     /// The learners a changed course or path may count for: those with progress in it (or, for a path, in one of its courses), and
-    /// for a course also everyone with a statement about one of its items' activities (a new course can cover earlier statements).
+    /// for a course also everyone with a statement about one of its items' activities (a new course can cover earlier statements); for a
+    /// changed competency or achievement ("definitions") every learner with progress.
     /// </summary>
     public async Task<IReadOnlyList<string>> LearnersOfAsync(Guid tenantId, string kind, string targetId, CancellationToken ct)
     {
-        var sql = kind == "course"
+        var sql = kind == "definitions"
+            ? "SELECT learner_key FROM user_progress WHERE tenant_id = @tenant"
+            : kind == "course"
             ? """
               SELECT learner_key FROM course_progress WHERE tenant_id = @tenant AND course_id = @target
               UNION

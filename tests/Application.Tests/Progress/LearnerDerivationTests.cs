@@ -158,11 +158,11 @@ public sealed class LearnerDerivationTests
     [Fact] // facts: only what became true; a recompute that changes nothing finds nothing; ids depend on content only
     public void Between_NewCompletions_FactsWithStableIds()
     {
-        var before = new LearnerSnapshot([Course("c", "in-progress", 0)], [Lesson("l1", 1), Lesson("l2", null)], [], []);
+        var before = new LearnerSnapshot([Course("c", "in-progress", 0)], [Lesson("l1", 1), Lesson("l2", null)], [], [], [], []);
         var quiz = new QuizAttemptView(Ann, "c", "m", "q", Quiz, null, 1, "completed", 80m, 5, 4, 1, 0, 60, true, T0, T0.AddMinutes(3), []);
         var submission = new AssignmentSubmissionView(Ann, "c", "m", "a", "http://example.com/a", Guid.NewGuid(), "submitted", null, null, null,
             null, null, null, null, T0.AddMinutes(4), null);
-        var after = new LearnerSnapshot([Course("c", "completed", 0, 2) with { Percent = 100 }], [Lesson("l1", 1), Lesson("l2", 2)], [quiz], [submission]);
+        var after = new LearnerSnapshot([Course("c", "completed", 0, 2) with { Percent = 100 }], [Lesson("l1", 1), Lesson("l2", 2)], [quiz], [submission], [], []);
 
         var facts = LearnerFacts.Between(Tenant, Ann, before, after);
 

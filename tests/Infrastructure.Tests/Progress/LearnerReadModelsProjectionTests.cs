@@ -3,10 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Lrs.Application.Courses;
+using Lrs.Application.Definitions;
 using Lrs.Application.Progress;
 using Lrs.Application.Statements;
 using Lrs.Domain.Courses;
 using Lrs.Infrastructure.Courses;
+using Lrs.Infrastructure.LearningPaths;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
 using Lrs.Infrastructure.Statements;
@@ -202,6 +204,8 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
         "ProgressUpdated" => "progress.updated.v1",
         "CourseCompleted" => "progress.course.completed.v1",
         "QuizCompleted" => "progress.quiz.completed.v1",
+        "AchievementEarned" => "progress.achievement.earned.v1",
+        "CompetencyAcquired" => "progress.competency.acquired.v1",
         _ => "progress.assignment.submitted.v1",
     };
 
@@ -275,6 +279,38 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
         Assert.Equal((0, 0, 0), (user!.CompletedQuizzes, user.CompletedAssignments, user.TotalPoints));
     }
 
+    protected async Task DefineAccomplishmentsAsync(Guid tenant)
+    {
+        var store = new DefinitionStore(Store);
+        await store.SaveAsync(tenant, DefinitionHandler.Competency, "quizzing", "Quizzing",
+            """{"name":"Quizzing","evidence":[{"course":"q"},{"activity":"http://example.com/q/quiz"}]}""", DateTimeOffset.UtcNow, CancellationToken.None);
+        await store.SaveAsync(tenant, DefinitionHandler.Competency, "essays", "Essays",
+            """{"name":"Essays","evidence":[{"activity":"http://example.com/q/essay"},{"course":"elsewhere"}]}""", DateTimeOffset.UtcNow, CancellationToken.None);
+        await store.SaveAsync(tenant, DefinitionHandler.Achievement, "quiz-ace", "Quiz ace",
+            """{"name":"Quiz ace","points":10,"criteria":{"kind":"quiz-passed","activity":"http://example.com/q/quiz"}}""", DateTimeOffset.UtcNow, CancellationToken.None);
+    }
+
+    [Fact] // data-model seed: UserCompetency with CompetencyEvidence, UserAchievement; defined after the statements, applied by the queue
+    public async Task ProjectAsync_DefinitionsAfterStatements_CompetenciesAndAchievements()
+    {
+        var tenant = await NewTenantAsync();
+        await WriteAsync(tenant, AnnStatements());
+        await Projector().ProjectAsync(CancellationToken.None);
+
+        await DefineAccomplishmentsAsync(tenant);
+        var run = await Projector().ProjectAsync(CancellationToken.None);
+
+        var competencies = await Reader.CompetenciesAsync(tenant, AnnKey, null, 10, CancellationToken.None);
+        Assert.Equal([("essays", 50, "in-progress"), ("quizzing", 100, "mastered")], competencies.Select(c => (c.CompetencyId, c.Level, c.Status)));
+        Assert.Equal(T0.AddMinutes(5), competencies[1].AcquiredAt); // the quiz passed after the course was completed
+        Assert.Equal([("course", "q", T0), ("quiz", Quiz, T0.AddMinutes(5))], competencies[1].Evidence.Select(e => (e.Type, e.ReferenceId, e.EvidencedAt)));
+        var achievement = Assert.Single(await Reader.AchievementsAsync(tenant, AnnKey, null, 10, CancellationToken.None));
+        Assert.Equal(("Quiz ace", 10, T0.AddMinutes(6)), (achievement.Name, achievement.Points, achievement.EarnedAt));
+        Assert.Equal(23, (await Reader.UserAsync(tenant, AnnKey, CancellationToken.None))!.TotalPoints); // 5 + 8 scored, 10 for the achievement
+        Assert.Equal(["AchievementEarned", "CompetencyAcquired"], run.Facts.Select(f => f.Type).Order(StringComparer.Ordinal));
+        Assert.Contains((run.Facts.OfType<AchievementEarned>().Single().Id, "progress.achievement.earned.v1"), await OutboxAsync(tenant));
+    }
+
     [Fact] // a course PUT recomputes the learners it concerns without --rebuild-projections
     public async Task ProjectAsync_CourseReplacedAndCreated_LearnersRecomputed()
     {
@@ -322,9 +358,14 @@ public sealed class PostgresLearnerReadModelsProjectionTests : LearnerReadModels
     [InlineData("quiz_question_responses")]
     [InlineData("assignment_submissions")]
     [InlineData("progress_dirty")]
+    [InlineData("competencies")]
+    [InlineData("user_competencies")]
+    [InlineData("competency_evidence")]
+    [InlineData("user_achievements")]
     public async Task Select_NoTenantSet_SeesNoRows(string table)
     {
         var tenant = await NewTenantAsync();
+        await DefineAccomplishmentsAsync(tenant);
         if (table != "progress_dirty")
         {
             await WriteAsync(tenant, AnnStatements());

@@ -138,10 +138,61 @@ CREATE INDEX learning_path_progress_path ON learning_path_progress (tenant_id, p
 
 CREATE TABLE progress_dirty (
     tenant_id   uuid NOT NULL,
-    kind        text NOT NULL CHECK (kind IN ('course', 'path')),
+    kind        text NOT NULL CHECK (kind IN ('course', 'path', 'definitions')),
     target_id   text COLLATE "C" NOT NULL,
     generation  bigint NOT NULL,
     PRIMARY KEY (tenant_id, kind, target_id)
+);
+
+-- Competencies and achievements: definitions of the internal API, and what each learner has of them.
+CREATE TABLE competencies (
+    tenant_id      uuid NOT NULL,
+    competency_id  text COLLATE "C" NOT NULL,
+    name           text NOT NULL,
+    document       text NOT NULL,
+    created        timestamptz NOT NULL,
+    updated        timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, competency_id)
+);
+
+CREATE TABLE achievements (
+    tenant_id       uuid NOT NULL,
+    achievement_id  text COLLATE "C" NOT NULL,
+    name            text NOT NULL,
+    document        text NOT NULL,
+    created         timestamptz NOT NULL,
+    updated         timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, achievement_id)
+);
+
+CREATE TABLE user_competencies (
+    tenant_id      uuid NOT NULL,
+    learner_key    text COLLATE "C" NOT NULL,
+    competency_id  text COLLATE "C" NOT NULL,
+    level          integer NOT NULL,
+    status         text NOT NULL CHECK (status IN ('not-started', 'in-progress', 'mastered')),
+    acquired_at    timestamptz,
+    PRIMARY KEY (tenant_id, learner_key, competency_id)
+);
+
+CREATE TABLE competency_evidence (
+    tenant_id      uuid NOT NULL,
+    learner_key    text COLLATE "C" NOT NULL,
+    competency_id  text COLLATE "C" NOT NULL,
+    position       integer NOT NULL,
+    type           text NOT NULL,
+    reference_id   text NOT NULL,
+    description    text NOT NULL,
+    evidenced_at   timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, learner_key, competency_id, position)
+);
+
+CREATE TABLE user_achievements (
+    tenant_id       uuid NOT NULL,
+    learner_key     text COLLATE "C" NOT NULL,
+    achievement_id  text COLLATE "C" NOT NULL,
+    earned_at       timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, learner_key, achievement_id)
 );
 
 -- Tenant isolation, as for the statement tables (0001).
@@ -149,7 +200,8 @@ DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['module_progress', 'user_progress', 'quiz_attempts', 'quiz_question_responses', 'assignment_submissions',
-                             'learning_paths', 'learning_path_courses', 'learning_path_progress', 'progress_dirty'] LOOP
+                             'learning_paths', 'learning_path_courses', 'learning_path_progress', 'progress_dirty',
+                             'competencies', 'achievements', 'user_competencies', 'competency_evidence', 'user_achievements'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format($p$CREATE POLICY tenant_isolation ON %I

@@ -1,3 +1,8 @@
+DROP TABLE IF EXISTS user_achievements;
+DROP TABLE IF EXISTS competency_evidence;
+DROP TABLE IF EXISTS user_competencies;
+DROP TABLE IF EXISTS achievements;
+DROP TABLE IF EXISTS competencies;
 DROP TABLE IF EXISTS progress_dirty;
 DROP TABLE IF EXISTS learning_path_progress;
 DROP TABLE IF EXISTS learning_path_courses;

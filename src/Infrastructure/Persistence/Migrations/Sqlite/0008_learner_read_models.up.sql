@@ -134,8 +134,59 @@ CREATE INDEX learning_path_progress_path ON learning_path_progress (tenant_id, p
 
 CREATE TABLE progress_dirty (
     tenant_id   TEXT NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('course', 'path')),
+    kind        TEXT NOT NULL CHECK (kind IN ('course', 'path', 'definitions')),
     target_id   TEXT NOT NULL,
     generation  INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, kind, target_id)
+);
+
+-- Competencies and achievements: definitions of the internal API, and what each learner has of them.
+CREATE TABLE competencies (
+    tenant_id      TEXT NOT NULL,
+    competency_id  TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    document       TEXT NOT NULL,
+    created        INTEGER NOT NULL,
+    updated        INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, competency_id)
+);
+
+CREATE TABLE achievements (
+    tenant_id       TEXT NOT NULL,
+    achievement_id  TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    document        TEXT NOT NULL,
+    created         INTEGER NOT NULL,
+    updated         INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, achievement_id)
+);
+
+CREATE TABLE user_competencies (
+    tenant_id      TEXT NOT NULL,
+    learner_key    TEXT NOT NULL,
+    competency_id  TEXT NOT NULL,
+    level          INTEGER NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'mastered')),
+    acquired_at    INTEGER,
+    PRIMARY KEY (tenant_id, learner_key, competency_id)
+);
+
+CREATE TABLE competency_evidence (
+    tenant_id      TEXT NOT NULL,
+    learner_key    TEXT NOT NULL,
+    competency_id  TEXT NOT NULL,
+    position       INTEGER NOT NULL,
+    type           TEXT NOT NULL,
+    reference_id   TEXT NOT NULL,
+    description    TEXT NOT NULL,
+    evidenced_at   INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, learner_key, competency_id, position)
+);
+
+CREATE TABLE user_achievements (
+    tenant_id       TEXT NOT NULL,
+    learner_key     TEXT NOT NULL,
+    achievement_id  TEXT NOT NULL,
+    earned_at       INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, learner_key, achievement_id)
 );
