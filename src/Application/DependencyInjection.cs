@@ -1,5 +1,7 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.Definitions;
+using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
 using Lrs.Application.Activities;
@@ -47,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped<ListPassFailHandler>();
         services.AddScoped<ListCourseProgressHandler>();
         services.AddScoped<ListLessonProgressHandler>();
+        services.AddScoped<SaveLearningPathHandler>();
+        services.AddScoped<GetLearningPathHandler>();
+        services.AddScoped<LearnerReadModelQueries>();
+        services.AddScoped<DefinitionHandler>();
         services.AddScoped<CompletionRateReportHandler>();
         services.AddScoped<DropOffReportHandler>();
         services.AddScoped<TimeToCompleteReportHandler>();

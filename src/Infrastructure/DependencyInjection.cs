@@ -1,4 +1,5 @@
 using Lrs.Application.Courses;
+using Lrs.Application.Progress;
 using Lrs.Application.Documents;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
@@ -79,7 +80,9 @@ public static class DependencyInjection
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();
-        services.AddSingleton<ITranscriptSource, StatementTranscriptSource>();
+        services.AddSingleton<StatementTranscriptSource>();
+        services.AddSingleton<ITranscriptSource>(sp => new ProgressTranscriptSource(sp.GetRequiredService<StatementTranscriptSource>(),
+            sp.GetRequiredService<ICourseProgressReader>(), sp.GetRequiredService<ILearnerProgressReader>()));
         services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<TranscriptPdfRenderer>();
         return services;

@@ -11,7 +11,11 @@ public sealed class MigrationRunnerTests
         ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities",
          "courses", "course_items", "idempotency_keys",
          "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints",
-         "lesson_progress", "course_progress", "outbox", "inbox", "dead_letters"];
+         "lesson_progress", "course_progress",
+         "module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions",
+         "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty",
+         "competencies", "achievements", "user_competencies", "competency_evidence", "user_achievements",
+         "outbox", "inbox", "dead_letters"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

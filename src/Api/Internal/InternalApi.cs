@@ -23,6 +23,7 @@ public static class InternalApi
         api.MapCourses();
         api.MapProgress();
         api.MapLearnerProgress();
+        api.MapLearnerReadModels();
         api.MapReports();
         api.MapDeadLetters();
         return api;

@@ -22,6 +22,9 @@ public sealed record LedgerStatement(
 
     public bool IsVoiding => VoidedTarget is not null;
 
+    /// <summary>The identifier key of <c>context.instructor</c>, when the statement names one (who graded a submission).</summary>
+    public string? InstructorKey { get; init; }
+
     /// <summary>An answer to a question: the verb answered, or an object typed cmi.interaction.</summary>
     public bool IsInteraction => VerbId == ProgressVerbs.Answered || ObjectTypeIri == InteractionType;
 
@@ -50,7 +53,10 @@ public sealed record LedgerStatement(
             LedgerResult.Parse(StatementNodes.Object(statement, "result")),
             verbId == StatementNodes.VoidedVerb && objectType == "StatementRef" && Guid.TryParse(StatementNodes.String(target, "id"), out var voided)
                 ? voided
-                : null);
+                : null)
+        {
+            InstructorKey = StatementNodes.Object(context, "instructor") is { } instructor ? StatementNodes.Identity(instructor)?.Key : null,
+        };
     }
 
     private static List<string> Ids(JsonNode? list)

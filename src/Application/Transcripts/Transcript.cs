@@ -1,7 +1,23 @@
 namespace Lrs.Application.Transcripts;
 
 /// <summary>What one learner has done, per course: the record a transcript shows and the PDF renders.</summary>
-public sealed record Transcript(TranscriptLearner Learner, DateTimeOffset GeneratedAt, IReadOnlyList<CourseRecord> Courses);
+public sealed record Transcript(TranscriptLearner Learner, DateTimeOffset GeneratedAt, IReadOnlyList<CourseRecord> Courses)
+{
+    /// <summary>The learner's projected progress (docs/decisions/0008): defined courses, learning paths, quizzes, submissions, totals.</summary>
+    public TranscriptProgress? Progress { get; init; }
+}
+
+/// <summary>
+/// The learner's rows of the progress read models: enrolments (courses started, with status, percentage, completion date), module
+/// progress, quiz attempts with scores, assignment submissions with grades, learning paths and totals.
+/// </summary>
+public sealed record TranscriptProgress(
+    Progress.UserProgressView? Totals,
+    IReadOnlyList<Progress.CourseProgressView> Enrollments,
+    IReadOnlyList<Progress.ModuleProgressView> Modules,
+    IReadOnlyList<Progress.QuizAttemptView> QuizAttempts,
+    IReadOnlyList<Progress.AssignmentSubmissionView> Submissions,
+    IReadOnlyList<Progress.LearningPathProgressView> LearningPaths);
 
 /// <summary>The learner: the IFI key of their Agent (e.g. <c>mbox:mailto:ann@example.com</c>) and the name to print.</summary>
 public sealed record TranscriptLearner(string AgentKey, string DisplayName);

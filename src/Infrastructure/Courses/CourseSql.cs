@@ -18,6 +18,12 @@ internal static class CourseSql
         VALUES (@tenant, @id, @ItemId, @ModuleId, @Kind, @ActivityId, @Position)
         """;
 
+    /// <summary>Queues a changed course or learning path for the projector to recompute its learners (docs/decisions/0008).</summary>
+    public const string MarkDirty = """
+        INSERT INTO progress_dirty (tenant_id, kind, target_id, generation) VALUES (@tenant, @kind, @id, 1)
+        ON CONFLICT (tenant_id, kind, target_id) DO UPDATE SET generation = progress_dirty.generation + 1
+        """;
+
     public const string Columns = "course_id AS Id, document AS Document, created AS Created, updated AS Updated";
 
     public const string Find = $"SELECT {Columns} FROM courses WHERE tenant_id = @tenant AND course_id = @id";

@@ -17,6 +17,7 @@ public sealed class PostgresCourseStore(NpgsqlDataSource dataSource) : ICourseSt
                 new { tenant = tenantId, id = course.Id, title = course.Title, document, now = now.UtcDateTime }, tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(CourseSql.DeleteItems, new { tenant = tenantId, id = course.Id }, tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(CourseSql.InsertItem, CourseSql.Items(course, tenantId), tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(CourseSql.MarkDirty, new { tenant = tenantId, kind = "course", id = course.Id }, tx, cancellationToken: ct));
             return created;
         });
 

@@ -20,6 +20,7 @@ public sealed class SqliteCourseStore(SqliteConnections connections) : ICourseSt
             new { tenant, id = course.Id, title = course.Title, document, now = now.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(CourseSql.DeleteItems, new { tenant, id = course.Id }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(CourseSql.InsertItem, CourseSql.Items(course, tenant), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(CourseSql.MarkDirty, new { tenant, kind = "course", id = course.Id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return !exists;
     }

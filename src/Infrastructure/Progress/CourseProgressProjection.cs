@@ -10,6 +10,13 @@ namespace Lrs.Infrastructure.Progress;
 /// transaction. Like the per-key read models, each (learner, course) pair a batch touches is recomputed from scratch: the
 /// learner's non-voided statements about the course's items, and the completion and pass records of those items.
 /// </summary>
+/// <summary>A course as one learner's recompute left it: its items with the learner's records, and the learner's statements about them.</summary>
+internal sealed record CourseState(string CourseId, IReadOnlyList<ItemState> Items, IReadOnlyList<LedgerStatement> Statements)
+{
+    /// <summary>The learner has touched the course: it has a course_progress row.</summary>
+    public bool Started { get; init; }
+}
+
 internal static class CourseProgressProjection
 {
     public static readonly string[] Tables = ["lesson_progress", "course_progress"];
@@ -19,6 +26,8 @@ internal static class CourseProgressProjection
     private sealed class Item
     {
         public string ModuleId { get; init; } = string.Empty;
+
+        public string ItemId { get; init; } = string.Empty;
 
         public string Kind { get; init; } = string.Empty;
 
@@ -30,9 +39,11 @@ internal static class CourseProgressProjection
     // Dapper expands a list for SQLite; Npgsql takes it as one array parameter.
     private static string In(ProgressSession session, string parameter) => session.Postgres ? $"= ANY(@{parameter})" : $"IN @{parameter}";
 
-    /// <summary>Recomputes every (learner, course) pair whose course has an item that one of <paramref name="touched"/> is about.</summary>
-    public static async Task RecomputeAsync(ProgressSession session, Guid tenantId, IEnumerable<LedgerStatement> touched, CancellationToken ct)
+    /// <summary>The (learner, courses) pairs with an item that one of <paramref name="touched"/> is about, by learner.</summary>
+    public static async Task<IReadOnlyList<(string Learner, IReadOnlyList<string> Courses)>> CoursesTouchedAsync(
+        ProgressSession session, Guid tenantId, IEnumerable<LedgerStatement> touched, CancellationToken ct)
     {
+        var pairs = new List<(string, IReadOnlyList<string>)>();
         var byLearner = touched
             .Where(s => s.ActorKey is not null && !s.IsVoiding)
             .GroupBy(s => s.ActorKey!, StringComparer.Ordinal);
@@ -42,29 +53,34 @@ internal static class CourseProgressProjection
             var courses = await session.Connection.QueryAsync<string>(new CommandDefinition(
                 $"SELECT DISTINCT course_id FROM course_items WHERE tenant_id = @tenant AND activity_id {In(session, "activities")} ORDER BY course_id",
                 new { tenant = session.Dialect.Id(tenantId), activities }, session.Transaction, cancellationToken: ct));
-            foreach (var course in courses)
-            {
-                await RecomputeAsync(session, tenantId, learner.Key, course, ct);
-            }
+            pairs.Add((learner.Key, courses.ToList()));
         }
+
+        return pairs;
     }
 
     /// <summary>A statement belongs to a course item when its object, a context parent or a grouping activity is the item's activity.</summary>
-    private static IEnumerable<string> ActivitiesOf(LedgerStatement s) =>
+    internal static IEnumerable<string> ActivitiesOf(LedgerStatement s) =>
         (s.ObjectId is null ? [] : new[] { s.ObjectId }).Concat(s.ParentIds).Concat(s.GroupingIds);
 
-    private static async Task RecomputeAsync(ProgressSession session, Guid tenantId, string learner, string courseId, CancellationToken ct)
+    /// <summary>
+    /// Replaces the learner's lesson and course progress in the course; returns every item of the course with the learner's record
+    /// of it, and the learner's statements about the course's items, for the read models built on them (0008).
+    /// </summary>
+    public static async Task<CourseState> RecomputeAsync(ProgressSession session, Guid tenantId, string learner, string courseId, CancellationToken ct)
     {
         var (connection, tx, dialect) = (session.Connection, session.Transaction, session.Dialect);
         var tenant = dialect.Id(tenantId);
         var items = (await connection.QueryAsync<Item>(new CommandDefinition(
-            "SELECT module_id AS ModuleId, kind AS Kind, activity_id AS ActivityId, position AS Position FROM course_items WHERE tenant_id = @tenant AND course_id = @course",
+            "SELECT module_id AS ModuleId, item_id AS ItemId, kind AS Kind, activity_id AS ActivityId, position AS Position FROM course_items WHERE tenant_id = @tenant AND course_id = @course",
             new { tenant, course = courseId }, tx, cancellationToken: ct))).ToDictionary(i => i.ActivityId, StringComparer.Ordinal);
         var activities = items.Keys.ToArray();
         var inActivities = In(session, "activities");
 
         // First and last statement time per item, by the statements' own timestamps (as the attempts use them).
         var seen = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>(StringComparer.Ordinal);
+        var statements = new List<LedgerStatement>();
+        var completed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
             SELECT s.statement_id, s.payload FROM statements s
@@ -84,6 +100,15 @@ internal static class CourseProgressProjection
                     continue;
                 }
 
+                statements.Add(statement);
+
+                // 0008: submitting an assignment completes it.
+                if (statement.VerbId == ProgressVerbs.Submitted && statement.ObjectId is { } submittedTo
+                    && items.TryGetValue(submittedTo, out var submitted) && submitted.Kind == "assignment")
+                {
+                    completed[submittedTo] = completed.TryGetValue(submittedTo, out var earlier) ? Min(earlier, statement.Timestamp) : statement.Timestamp;
+                }
+
                 foreach (var activity in ActivitiesOf(statement).Where(items.ContainsKey).Distinct(StringComparer.Ordinal))
                 {
                     seen[activity] = seen.TryGetValue(activity, out var span)
@@ -94,7 +119,6 @@ internal static class CourseProgressProjection
         }
 
         // Completed: the earliest completion record (completed, waived, satisfied, result.completion) or pass, of any registration.
-        var completed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
             SELECT activity_id, completed_at FROM completion_records WHERE {Learner} AND activity_id {inActivities}
@@ -123,9 +147,16 @@ internal static class CourseProgressProjection
                 return (Item: i, Viewed: done is { } d ? Min(first, d) : first, Completed: done, Last: done is { } e ? Max(last, e) : last);
             })
             .ToList();
+        var states = items.Values.OrderBy(i => i.Position).Select(i =>
+        {
+            var row = rows.FirstOrDefault(r => r.Item == i);
+            return new ItemState(i.ModuleId, i.ItemId, i.ActivityId, i.Kind, i.Position,
+                row.Item is null ? null : row.Viewed, row.Completed, row.Item is null ? null : row.Last);
+        }).ToList();
+        var state = new CourseState(courseId, states, statements);
         if (rows.Count == 0)
         {
-            return;
+            return state;
         }
 
         foreach (var row in rows)
@@ -168,6 +199,7 @@ internal static class CourseProgressProjection
                 AddTime(session, p, "completed", complete ? lessons.Max(r => r.Completed) : null);
                 p.Add("last", dialect.Time(rows.Max(r => r.Last)));
             }), tx, cancellationToken: ct));
+        return state with { Started = true };
     }
 
     private static DynamicParameters Parameters(object pair, Action<DynamicParameters> add)

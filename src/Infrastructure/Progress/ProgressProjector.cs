@@ -12,24 +12,36 @@ namespace Lrs.Infrastructure.Progress;
 /// its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement: its target's key),
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
+/// <summary>What one run of the projector did: statements read, and the facts that became true (in the order found).</summary>
+public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
+
 public sealed class ProgressProjector(
     ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService
 {
     public const string Projection = "progress";
 
     /// <summary>Projects every statement committed before the call; returns how many statements were read.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public async Task<int> RunOnceAsync(CancellationToken ct) => (await ProjectAsync(ct)).Statements;
+
+    /// <summary>
+    /// Projects every statement committed before the call, then recomputes the learners of courses and learning paths changed
+    /// since the last run (docs/decisions/0008); returns how many statements were read and the facts that became true.
+    /// </summary>
+    public async Task<ProjectionRun> ProjectAsync(CancellationToken ct)
     {
         var total = 0;
-        int read;
+        var facts = new List<LearnerFact>();
+        BatchResult batch;
         do
         {
-            read = await ProjectBatchAsync(ct);
-            total += read;
+            batch = await ProjectBatchAsync(ct);
+            total += batch.Read;
+            facts.AddRange(batch.Facts);
         }
-        while (read >= options.BatchSize);
+        while (batch.Read >= options.BatchSize);
 
-        return total;
+        facts.AddRange(await DrainChangedDefinitionsAsync(ct));
+        return new ProjectionRun(total, facts);
     }
 
     /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
@@ -46,7 +58,9 @@ public sealed class ProgressProjector(
         return await RunOnceAsync(ct);
     }
 
-    private async Task<int> ProjectBatchAsync(CancellationToken ct)
+    private sealed record BatchResult(int Read, IReadOnlyList<LearnerFact> Facts);
+
+    private async Task<BatchResult> ProjectBatchAsync(CancellationToken ct)
     {
         long checkpoint;
         await using (var peek = await store.BeginAsync(ct))
@@ -61,9 +75,10 @@ public sealed class ProgressProjector(
         checkpoint = await session.LockCheckpointAsync(Projection, ct);
         if (checkpoint >= horizon)
         {
-            return 0;
+            return new BatchResult(0, []);
         }
 
+        var learnerFacts = new List<LearnerFact>();
         var statements = await session.ReadNewAsync(checkpoint, horizon, options.BatchSize, ct);
         foreach (var tenant in statements.GroupBy(s => s.TenantId))
         {
@@ -83,15 +98,60 @@ public sealed class ProgressProjector(
             await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
 
             // After the keys: lesson completion is read from the completion and pass records just replaced.
-            await CourseProgressProjection.RecomputeAsync(session, tenant.Key, touched, ct);
+            var tenantFacts = new List<LearnerFact>();
+            foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenant.Key, touched, ct))
+            {
+                tenantFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenant.Key, learner, courses, ct));
+            }
+
+            await WriteFactsAsync(session, tenantFacts, ct);
+            learnerFacts.AddRange(tenantFacts);
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
         var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
         await session.SaveCheckpointAsync(Projection, next, ct);
         await session.CommitAsync(ct);
-        return statements.Count;
+        return new BatchResult(statements.Count, learnerFacts);
     }
+
+    /// <summary>
+    /// Recomputes the learners of every course and learning path whose definition changed (queued in <c>progress_dirty</c> by their
+    /// PUT), in one transaction with the queue entries' removal. An entry re-queued meanwhile has a new generation and stays.
+    /// </summary>
+    private async Task<IReadOnlyList<LearnerFact>> DrainChangedDefinitionsAsync(CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        await session.LockCheckpointAsync(Projection, ct);
+        var facts = new List<LearnerFact>();
+        foreach (var (tenant, changes) in await session.ReadDirtyAsync(ct))
+        {
+            await session.UseTenantAsync(tenant, ct);
+            var tenantFacts = new List<LearnerFact>();
+            foreach (var change in changes)
+            {
+                var learners = await session.LearnersOfAsync(tenant, change.Kind, change.TargetId, ct);
+                foreach (var learner in learners)
+                {
+                    tenantFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(
+                        session, tenant, learner, change.Kind == "course" ? [change.TargetId] : [], ct));
+                }
+
+                await session.ClearDirtyAsync(tenant, change, ct);
+            }
+
+            await WriteFactsAsync(session, tenantFacts, ct);
+            facts.AddRange(tenantFacts);
+        }
+
+        await session.CommitAsync(ct);
+        return facts;
+    }
+
+    // The data-model seed's events of one tenant's new facts, queued in the outbox of this transaction (docs/decisions/0008, 0009);
+    // PostgreSQL needs lrs.tenant_id set to that tenant, as it is while the tenant's rows are written.
+    private Task WriteFactsAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct) =>
+        OutboxWriter.WriteAsync(session.Connection, session.Transaction, facts.Select(LearnerEvents.Message), (time ?? TimeProvider.System).GetUtcNow(), ct);
 
     /// <summary>The statements a batch changes the projection of: each new statement, or for a voiding one its target.</summary>
     private static async Task<IReadOnlyList<LedgerStatement>> TouchedAsync(

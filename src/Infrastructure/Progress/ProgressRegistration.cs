@@ -1,4 +1,7 @@
+using Lrs.Application.Definitions;
+using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
+using Lrs.Infrastructure.LearningPaths;
 using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +23,9 @@ public static class ProgressRegistration
         // Course structure supplies the rules, replacing the application's reported-result default.
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILearnerProgressReader>(sp => new LearnerProgressReader(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILearningPathStore>(sp => new LearningPathStore(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<IDefinitionStore>(sp => new DefinitionStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         if (runProjector)
         {

@@ -7,6 +7,9 @@ using Lrs.Infrastructure.Statements;
 
 namespace Lrs.Infrastructure.Progress;
 
+/// <summary>A course or learning path whose definition changed since the projector last recomputed its learners.</summary>
+public sealed record DirtyDefinition(string Kind, string TargetId, long Generation);
+
 /// <summary>One transaction of the progress store: reads of the ledger and replacement of read-model rows.</summary>
 public sealed class ProgressSession(DbConnection connection, DbTransaction tx, bool postgres, StatementDialect dialect) : IAsyncDisposable
 {
@@ -90,6 +93,62 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
 
         return rows;
     }
+
+    /// <summary>The queued course and learning-path changes of every tenant, by tenant (PostgreSQL: read tenant by tenant).</summary>
+    public async Task<IReadOnlyList<(Guid Tenant, IReadOnlyList<DirtyDefinition> Changes)>> ReadDirtyAsync(CancellationToken ct)
+    {
+        const string sql = "SELECT tenant_id, kind, target_id, generation FROM progress_dirty {0} ORDER BY tenant_id, kind, target_id";
+        var tenants = postgres
+            ? (await connection.QueryAsync<Guid>(new CommandDefinition("SELECT id FROM tenants ORDER BY id", transaction: tx, cancellationToken: ct))).ToList()
+            : [Guid.Empty];
+        var all = new List<(Guid, DirtyDefinition)>();
+        foreach (var tenant in tenants)
+        {
+            await UseTenantAsync(tenant, ct);
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, postgres ? "WHERE tenant_id = @tenant" : string.Empty),
+                new { tenant }, tx, cancellationToken: ct));
+            while (await reader.ReadAsync(ct))
+            {
+                all.Add((dialect.ReadId(reader, 0), new DirtyDefinition(reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), null))));
+            }
+        }
+
+        return all.GroupBy(d => d.Item1).Select(g => (g.Key, (IReadOnlyList<DirtyDefinition>)g.Select(d => d.Item2).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The learners a changed course or path may count for: those with progress in it (or, for a path, in one of its courses), and
+    /// for a course also everyone with a statement about one of its items' activities (a new course can cover earlier statements); for a
+    /// changed competency or achievement ("definitions") every learner with progress.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LearnersOfAsync(Guid tenantId, string kind, string targetId, CancellationToken ct)
+    {
+        var sql = kind == "definitions"
+            ? "SELECT learner_key FROM user_progress WHERE tenant_id = @tenant"
+            : kind == "course"
+            ? """
+              SELECT learner_key FROM course_progress WHERE tenant_id = @tenant AND course_id = @target
+              UNION
+              SELECT g.agent_key FROM course_items i
+                JOIN statement_activities a ON a.tenant_id = i.tenant_id AND a.activity_id = i.activity_id
+                JOIN statement_agents g ON g.tenant_id = a.tenant_id AND g.statement_id = a.statement_id AND g.direct
+              WHERE i.tenant_id = @tenant AND i.course_id = @target
+              """
+            : """
+              SELECT learner_key FROM learning_path_progress WHERE tenant_id = @tenant AND path_id = @target
+              UNION
+              SELECT p.learner_key FROM learning_path_courses c
+                JOIN course_progress p ON p.tenant_id = c.tenant_id AND p.course_id = c.course_id
+              WHERE c.tenant_id = @tenant AND c.path_id = @target
+              """;
+        var learners = await connection.QueryAsync<string>(new CommandDefinition(sql, new { tenant = dialect.Id(tenantId), target = targetId }, tx, cancellationToken: ct));
+        return learners.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public Task ClearDirtyAsync(Guid tenantId, DirtyDefinition change, CancellationToken ct) =>
+        Execute("DELETE FROM progress_dirty WHERE tenant_id = @tenant AND kind = @kind AND target_id = @target AND generation = @generation",
+            new { tenant = dialect.Id(tenantId), kind = change.Kind, target = change.TargetId, generation = change.Generation }, ct);
 
     /// <summary>A stored statement by id, voided or not.</summary>
     public async Task<LedgerStatement?> FindAsync(Guid tenantId, Guid id, CancellationToken ct)

@@ -113,6 +113,6 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
 
     internal static IEnumerable<string> Tables => ReadModels;
 
-    /// <summary>The per-key read models and the per-course ones built on them (0007).</summary>
-    internal static IEnumerable<string> AllTables => ReadModels.Concat(CourseProgressProjection.Tables);
+    /// <summary>The per-key read models, the per-course ones built on them (0007), the learner ones (0008) and the queue of changed definitions.</summary>
+    internal static IEnumerable<string> AllTables => ReadModels.Concat(CourseProgressProjection.Tables).Concat(LearnerRows.Tables).Append("progress_dirty");
 }

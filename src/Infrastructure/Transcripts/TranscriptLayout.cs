@@ -93,6 +93,51 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
         _y += 16;
     }
 
+    /// <summary>The projected progress (docs/decisions/0008): one line per enrolment, learning path, quiz attempt and submission.</summary>
+    public void Progress(TranscriptProgress progress)
+    {
+        string? Date(DateTimeOffset? at) => at is { } t ? TranscriptPdfRenderer.Date(t) : null;
+        string Line(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
+        Section("Enrolments", progress.Enrollments.Select(c =>
+            Line(c.CourseId, c.Status, $"{c.Percent:0.##}% of lessons", Date(c.StartedAt) is { } s ? $"started {s}" : null,
+                Date(c.CompletedAt) is { } d ? $"completed {d}" : null)));
+        Section("Learning paths", progress.LearningPaths.Select(p =>
+            Line(p.PathId, p.Status, $"{p.CompletedCourses} of {p.TotalCourses} courses", p.CurrentCourseId is { } c ? $"next {c}" : null)));
+        Section("Quizzes", progress.QuizAttempts.Select(q =>
+            Line($"{q.QuizId} ({q.CourseId}) attempt {q.AttemptNumber}", q.Status, q.ScorePercent is { } score ? $"{score:0.##}%" : null,
+                q.Passed ? "passed" : null, $"{q.CorrectAnswers}/{q.TotalQuestions} correct", Date(q.CompletedAt))));
+        Section("Assignments", progress.Submissions.Select(a =>
+            Line($"{a.AssignmentId} ({a.CourseId})", a.Status, a.Score is { } score ? $"score {score:0.##}" + (a.MaxScore is { } max ? $"/{max:0.##}" : null) : null,
+                $"submitted {Date(a.SubmittedAt)}")));
+        if (progress.Totals is { } totals)
+        {
+            Section("Totals", [Line($"{totals.CompletedCourses} of {totals.TotalCourses} courses completed",
+                $"{totals.CompletedLessons}/{totals.TotalLessons} lessons", $"{totals.CompletedQuizzes}/{totals.TotalQuizzes} quizzes",
+                $"{totals.CompletedAssignments}/{totals.TotalAssignments} assignments", $"{totals.TotalPoints} points")]);
+        }
+    }
+
+    private void Section(string title, IEnumerable<string> lines)
+    {
+        var all = lines.ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        EnsureRoom(20 + 13 * Math.Min(3, all.Count));
+        Text(title, _courseFont, Ink, Margin, Width);
+        _y += 18;
+        foreach (var line in all)
+        {
+            EnsureRoom(13);
+            Text(line, _bodyFont, Ink, Margin, Width);
+            _y += 13;
+        }
+
+        _y += 12;
+    }
+
     /// <summary>Closes the last page and numbers every page, now that their count is known.</summary>
     public void Finish()
     {

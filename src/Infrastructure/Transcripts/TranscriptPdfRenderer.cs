@@ -32,6 +32,11 @@ public sealed class TranscriptPdfRenderer(PdfOptions options)
             layout.Course(course);
         }
 
+        if (transcript.Progress is { } progress)
+        {
+            layout.Progress(progress);
+        }
+
         layout.Finish();
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);

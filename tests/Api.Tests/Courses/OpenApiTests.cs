@@ -16,8 +16,10 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         var paths = document["paths"]!.AsObject();
 
         Assert.Equal(
-            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/pass-fail",
-             "/api/v1/progress", "/api/v1/progress/lessons", "/api/v1/reports/completion-rate", "/api/v1/reports/drop-off",
+            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}",
+             "/api/v1/dead-letters", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/{id}/replay", "/api/v1/learning-paths/{id}", "/api/v1/pass-fail", "/api/v1/progress", "/api/v1/progress/assignments",
+             "/api/v1/progress/learning-paths", "/api/v1/progress/lessons", "/api/v1/progress/modules", "/api/v1/progress/quiz-attempts",
+             "/api/v1/progress/user", "/api/v1/reports/completion-rate", "/api/v1/reports/drop-off",
              "/api/v1/reports/overdue", "/api/v1/reports/time-to-complete", "/api/v1/transcripts"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("Create or replace a course", (string)paths["/api/v1/courses/{id}"]!["put"]!["summary"]!);
@@ -32,5 +34,8 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         Assert.NotNull(document["components"]!["schemas"]!["AttemptList"]);
         Assert.NotNull(paths["/api/v1/reports/drop-off"]!["get"]!["summary"]);
         Assert.NotNull(document["components"]!["schemas"]!["LearnerProgressList"]);
+        Assert.Equal("Create or replace a learning path", (string)paths["/api/v1/learning-paths/{id}"]!["put"]!["summary"]!);
+        Assert.NotNull(paths["/api/v1/learning-paths/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.NotNull(document["components"]!["schemas"]!["QuizAttemptList"]);
     }
 }

@@ -29,6 +29,27 @@ public sealed class TranscriptPdfTests
             ]);
     }
 
+    [Fact] // docs/decisions/0008: the projected progress follows the courses, one line per row
+    public void Render_WithProgress_AddsItsSectionsAfterTheCourses()
+    {
+        var transcript = Long(2);
+        var renderer = new TranscriptPdfRenderer(new PdfOptions { PdfSharpLicense = "AGPL" });
+        var quizzes = Enumerable.Range(1, 120).Select(n => new Application.Progress.QuizAttemptView(
+            transcript.Learner.AgentKey, "c", "m", "quiz", "http://example.com/quiz", null, n, "completed", 75.5m, 4, 3, 1, 0, 90, true, T0, T0.AddMinutes(n), []))
+            .ToList();
+        var progress = new TranscriptProgress(
+            new Application.Progress.UserProgressView(transcript.Learner.AgentKey, 1, 1, 0, 2, 2, 1, 1, 1, 0, 12, T0),
+            [new Application.Progress.CourseProgressView(transcript.Learner.AgentKey, "c", "completed", 2, 2, 100, T0, T0.AddDays(1), T0.AddDays(1))],
+            [], quizzes, [],
+            [new Application.Progress.LearningPathProgressView(transcript.Learner.AgentKey, "path", "in-progress", 50, 2, 1, "d", T0, null, T0)]);
+
+        var without = PdfReader.Open(new MemoryStream(renderer.Render(transcript)), PdfDocumentOpenMode.Import).PageCount;
+        var with = PdfReader.Open(new MemoryStream(renderer.Render(transcript with { Progress = progress })), PdfDocumentOpenMode.Import).PageCount;
+
+        Assert.Equal(1, without);
+        Assert.True(with >= 3, $"{with} page(s) for 120 quiz lines after the courses"); // about 50 lines fit on a page
+    }
+
     [Fact]
     public void Render_TwoHundredAttempts_RunsOverSeveralPages()
     {

@@ -1,0 +1,14 @@
+DROP TABLE IF EXISTS user_achievements;
+DROP TABLE IF EXISTS competency_evidence;
+DROP TABLE IF EXISTS user_competencies;
+DROP TABLE IF EXISTS achievements;
+DROP TABLE IF EXISTS competencies;
+DROP TABLE IF EXISTS progress_dirty;
+DROP TABLE IF EXISTS learning_path_progress;
+DROP TABLE IF EXISTS learning_path_courses;
+DROP TABLE IF EXISTS learning_paths;
+DROP TABLE IF EXISTS assignment_submissions;
+DROP TABLE IF EXISTS quiz_question_responses;
+DROP TABLE IF EXISTS quiz_attempts;
+DROP TABLE IF EXISTS user_progress;
+DROP TABLE IF EXISTS module_progress;
