@@ -1,4 +1,5 @@
 using Lrs.Application.Courses;
+using Lrs.Application.Demo;
 using Lrs.Application.Documents;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<DropOffReportHandler>();
         services.AddScoped<TimeToCompleteReportHandler>();
         services.AddScoped<OverdueReportHandler>();
+        services.AddScoped<SeedDemoHandler>();
         services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace Lrs.Infrastructure.Progress;
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService, IProgressCatchUp
 {
     public const string Projection = "progress";
 
@@ -29,6 +29,8 @@ public sealed class ProgressProjector(
 
         return total;
     }
+
+    public Task<int> CatchUpAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)

@@ -21,6 +21,7 @@ public static class ProgressRegistration
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
+        services.AddSingleton<IProgressCatchUp>(sp => sp.GetRequiredService<ProgressProjector>());
         if (runProjector)
         {
             services.AddHostedService(sp => sp.GetRequiredService<ProgressProjector>());
