@@ -77,6 +77,7 @@ public sealed class DemoStatements(Random random, DemoCourse course, DemoLearner
     public DemoStatement Add(string verb, JsonObject target, string parentId, Guid session, DateTimeOffset at, JsonObject? result = null,
         JsonObject? instructor = null)
     {
+        at = Millisecond(at);
         var context = new JsonObject
         {
             ["registration"] = registration.ToString(),
@@ -116,6 +117,7 @@ public sealed class DemoStatements(Random random, DemoCourse course, DemoLearner
     /// <summary>Voids <paramref name="target"/> (Data §2.3.2), as the learning administrator correcting a faulty record.</summary>
     public void Void(DemoStatement target, JsonObject administrator, DateTimeOffset at)
     {
+        at = Millisecond(at);
         var statement = new JsonObject
         {
             ["id"] = NewId(random).ToString(),
@@ -126,6 +128,9 @@ public sealed class DemoStatements(Random random, DemoCourse course, DemoLearner
         };
         Written.Add(new DemoStatement(Guid.Parse(statement["id"]!.GetValue<string>()), at, statement));
     }
+
+    /// <summary>The precision of xAPI timestamps as the LRS writes them, so the recorded time is the one in the JSON.</summary>
+    private static DateTimeOffset Millisecond(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
 
     public static JsonObject Verb(string id) => new() { ["id"] = id, ["display"] = new JsonObject { ["en-US"] = VerbNames[id] } };
 
