@@ -11,12 +11,20 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-// Content from the build output (appsettings.json), data relative to where the LRS was started.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
 var rebuildProjections = args.Contains("--rebuild-projections");
 var seedDemo = args.Contains(DemoSeeding.Option);
+
+// The switches above take no value: kept in the configuration's arguments, one would take the next option
+// (`--seed-demo --urls http://...`) as its value. Content from the build output (appsettings.json), data
+// relative to where the LRS was started.
+string[] switches = ["--migrate-only", "--rebuild-projections", DemoSeeding.Option];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args.Where(a => !switches.Contains(a))],
+    ContentRootPath = AppContext.BaseDirectory,
+});
+var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 
 var limits = new XapiLimits(builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? XapiLimits.DefaultMaxBodyBytes);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes + 1024);
