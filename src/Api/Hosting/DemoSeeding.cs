@@ -5,7 +5,7 @@ using Lrs.Infrastructure.Ingest;
 namespace Lrs.Api.Hosting;
 
 /// <summary>
-/// The <c>--seed-demo</c> option: fills the demo tenant (docs/decisions/0008). With the host serving, the statements go
+/// The <c>--seed-demo</c> option: fills the demo tenant (docs/decisions/0013). With the host serving, the statements go
 /// through its running ingest writer; with <c>--migrate-only</c> the host never starts, so the writer is run for the
 /// seeding alone and stopped (draining) afterwards.
 /// </summary>

@@ -9,11 +9,13 @@ namespace Lrs.Application.Demo;
 public static class DemoVerbs
 {
     public const string Progressed = "http://adlnet.gov/expapi/verbs/progressed";
-    public const string Scored = "http://adlnet.gov/expapi/verbs/scored";
     public const string Voided = "http://adlnet.gov/expapi/verbs/voided";
 
-    /// <summary>A learner hands in an assignment (Activity Streams "submit"); the statement carries <c>result.completion</c> true.</summary>
-    public const string AssignmentSubmitted = "http://activitystrea.ms/schema/1.0/submit";
+    /// <summary>A learner hands in an assignment; the demo's submissions also carry <c>result.completion</c> true.</summary>
+    public const string AssignmentSubmitted = ProgressVerbs.Submitted;
+
+    /// <summary>An instructor grades a submission.</summary>
+    public const string Scored = ProgressVerbs.Scored;
 }
 
 /// <summary>A demo statement with its (deterministic) id and timestamp, ready to be recorded.</summary>

@@ -1,6 +1,10 @@
 namespace Lrs.Application.Progress;
 
-/// <summary>The ADL and cmi5 verbs (cmi5 §9.3) that drive attempts.</summary>
+/// <summary>
+/// The ADL and cmi5 verbs (cmi5 §9.3) that drive attempts, and the two that drive assignment submissions
+/// (docs/decisions/0008): Activity Streams' <c>submit</c> on an assignment's activity is a submission, and a later
+/// <c>scored</c> (or <c>passed</c>/<c>failed</c>, or any statement with <c>result.score</c>) on it grades the latest one.
+/// </summary>
 public static class ProgressVerbs
 {
     public const string Launched = "http://adlnet.gov/expapi/verbs/launched";
@@ -14,4 +18,6 @@ public static class ProgressVerbs
     public const string Abandoned = "https://w3id.org/xapi/adl/verbs/abandoned";
     public const string Waived = "https://w3id.org/xapi/adl/verbs/waived";
     public const string Satisfied = "https://w3id.org/xapi/adl/verbs/satisfied";
+    public const string Submitted = "http://activitystrea.ms/schema/1.0/submit";
+    public const string Scored = "http://adlnet.gov/expapi/verbs/scored";
 }
