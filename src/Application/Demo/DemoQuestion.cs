@@ -40,13 +40,10 @@ public sealed record DemoQuestion(string Slug, string Prompt, string Interaction
     public static DemoQuestion Sequencing(string slug, string prompt, params (string Id, string Text)[] steps)
     {
         var ids = steps.Select(s => s.Id).ToArray();
-        var wrong = Enumerable.Range(0, ids.Length - 1).Select(i =>
+        return new(slug, prompt, "sequencing", string.Join("[,]", ids), [.. NeighboursSwapped(ids).Select(w => string.Join("[,]", w))])
         {
-            var swapped = (string[])ids.Clone();
-            (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
-            return string.Join("[,]", swapped);
-        });
-        return new(slug, prompt, "sequencing", string.Join("[,]", ids), [.. wrong]) { Choices = steps };
+            Choices = steps,
+        };
     }
 
     /// <summary>Match each source to the target of the same index; the wrong answers swap two targets.</summary>
@@ -54,14 +51,16 @@ public sealed record DemoQuestion(string Slug, string Prompt, string Interaction
     {
         string Pairs(IReadOnlyList<string> t) => string.Join("[,]", sources.Select((s, i) => $"{s.Id}[.]{t[i]}"));
         var ids = targets.Select(t => t.Id).ToArray();
-        var wrong = Enumerable.Range(0, ids.Length - 1).Select(i =>
-        {
-            var swapped = (string[])ids.Clone();
-            (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
-            return Pairs(swapped);
-        });
-        return new(slug, prompt, "matching", Pairs(ids), [.. wrong]) { Choices = sources, Targets = targets };
+        return new(slug, prompt, "matching", Pairs(ids), [.. NeighboursSwapped(ids).Select(Pairs)]) { Choices = sources, Targets = targets };
     }
+
+    /// <summary>The orders that differ from <paramref name="ids"/> by swapping one pair of neighbours: the near misses.</summary>
+    private static IEnumerable<string[]> NeighboursSwapped(string[] ids) => Enumerable.Range(0, ids.Length - 1).Select(i =>
+    {
+        var swapped = (string[])ids.Clone();
+        (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
+        return swapped;
+    });
 
     /// <summary>The activity definition sent with every answer to the question.</summary>
     public JsonObject Definition()
