@@ -12,11 +12,20 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-// Content from the build output (appsettings.json), data relative to where the LRS was started.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
 var rebuildProjections = args.Contains("--rebuild-projections");
+var seedDemo = args.Contains(DemoSeeding.Option);
+
+// The switches above take no value: kept in the configuration's arguments, one would take the next option
+// (`--seed-demo --urls http://...`) as its value. Content from the build output (appsettings.json), data
+// relative to where the LRS was started.
+string[] switches = ["--migrate-only", "--rebuild-projections", DemoSeeding.Option];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args.Where(a => !switches.Contains(a))],
+    ContentRootPath = AppContext.BaseDirectory,
+});
+var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var oneShot = migrateOnly || rebuildProjections;
 BusOptions bus;
 try
@@ -70,7 +79,22 @@ catch (Exception e)
 if (migrateOnly)
 {
     Console.WriteLine("Migrations applied.");
-    return 0;
+    if (!seedDemo)
+    {
+        return 0;
+    }
+
+    // Seed and exit: for scripts and images that prepare a demo database ahead of serving it.
+    try
+    {
+        Console.WriteLine(DemoSeeding.Describe(await DemoSeeding.RunWithoutHostAsync(app.Services, CancellationToken.None), null, false));
+        return 0;
+    }
+    catch (Exception e)
+    {
+        await Console.Error.WriteLineAsync($"The demo data could not be seeded: {e.GetBaseException().Message}");
+        return 1;
+    }
 }
 
 if (rebuildProjections)
@@ -116,14 +140,19 @@ if (roles.Has("api"))
     app.MapOpenApi();
 }
 
-app.Lifetime.ApplicationStarted.Register(() =>
+string Endpoint()
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    var endpoint = addresses.Select(a => a.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal))
-        .FirstOrDefault() ?? "http://localhost:5000";
+    return (addresses.Select(a => a.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal))
+        .FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var endpoint = Endpoint();
     Console.WriteLine();
     Console.WriteLine($"Lrs is running ({roles}) on {app.Services.GetRequiredService<DatabaseOptions>().Provider}.");
-    Console.WriteLine($"  xAPI endpoint: {endpoint.TrimEnd('/')}/xapi/");
+    Console.WriteLine($"  xAPI endpoint: {endpoint}/xapi/");
     if (firstRun is not null)
     {
         Console.WriteLine("  " + firstRun);
@@ -132,7 +161,28 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine();
 });
 
-await app.RunAsync();
+if (!seedDemo)
+{
+    await app.RunAsync();
+    return 0;
+}
+
+// The demo statements go through the running host's ingest writer, so the host starts first and serves meanwhile.
+await app.StartAsync();
+Console.WriteLine("Seeding the demo tenant...");
+try
+{
+    var seeded = await DemoSeeding.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+    Console.WriteLine(DemoSeeding.Describe(seeded, Endpoint(), roles.Has("portal")));
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync($"The demo data could not be seeded: {e.GetBaseException().Message}");
+    await app.StopAsync();
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The host's entry point, visible to the test host.</summary>

@@ -1,4 +1,5 @@
 using Lrs.Application.Courses;
+using Lrs.Application.Demo;
 using Lrs.Application.Documents;
 using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<DropOffReportHandler>();
         services.AddScoped<TimeToCompleteReportHandler>();
         services.AddScoped<OverdueReportHandler>();
+        services.AddScoped<SeedDemoHandler>();
         services.TryAddSingleton<IGradingRuleSource, ReportedResultGradingRules>();
         return services;
     }

@@ -53,3 +53,10 @@ public interface IProgressReader
     /// <summary>Up to <paramref name="limit"/> pass/fail records after <paramref name="after"/>, by activity and registration.</summary>
     Task<IReadOnlyList<PassFailView>> PassFailPageAsync(Guid tenantId, string agentKey, ProgressPosition? after, int limit, CancellationToken ct);
 }
+
+/// <summary>Brings the progress read models up to date with every statement committed before the call.</summary>
+public interface IProgressCatchUp
+{
+    /// <summary>Returns how many statements were projected.</summary>
+    Task<int> CatchUpAsync(CancellationToken ct);
+}

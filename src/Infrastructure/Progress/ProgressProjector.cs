@@ -7,16 +7,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Lrs.Infrastructure.Progress;
 
+/// <summary>What one run of the projector did: statements read, and the facts that became true (in the order found).</summary>
+public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
+
 /// <summary>
 /// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005). Reads statements past
 /// its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement: its target's key),
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
-/// <summary>What one run of the projector did: statements read, and the facts that became true (in the order found).</summary>
-public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
-
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService, IProgressCatchUp
 {
     public const string Projection = "progress";
 
@@ -43,6 +43,8 @@ public sealed class ProgressProjector(
         facts.AddRange(await DrainChangedDefinitionsAsync(ct));
         return new ProjectionRun(total, facts);
     }
+
+    public Task<int> CatchUpAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)

@@ -27,6 +27,7 @@ public static class ProgressRegistration
         services.AddSingleton<ILearningPathStore>(sp => new LearningPathStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<IDefinitionStore>(sp => new DefinitionStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
+        services.AddSingleton<IProgressCatchUp>(sp => sp.GetRequiredService<ProgressProjector>());
         if (runProjector)
         {
             services.AddHostedService(sp => sp.GetRequiredService<ProgressProjector>());

@@ -119,11 +119,12 @@ public sealed class LrsProcess : IDisposable
         throw new TimeoutException($"Lrs was not ready within {Timeout}:\n{Output}");
     }
 
-    /// <summary>Waits for an output line matching <paramref name="match"/>; returns its index among the lines.</summary>
-    public async Task<int> WaitForLineAsync(Func<string, bool> match, int startAt = 0)
+    /// <summary>Waits for an output line matching <paramref name="match"/> (at most <paramref name="within"/>, default <see cref="Timeout"/>); returns its index among the lines.</summary>
+    public async Task<int> WaitForLineAsync(Func<string, bool> match, int startAt = 0, TimeSpan? within = null)
     {
+        var limit = within ?? Timeout;
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < Timeout)
+        while (deadline.Elapsed < limit)
         {
             lock (_gate)
             {
@@ -139,7 +140,7 @@ public sealed class LrsProcess : IDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Expected output did not appear within {Timeout}:\n{Output}");
+        throw new TimeoutException($"Expected output did not appear within {limit}:\n{Output}");
     }
 
     public string Line(int index)
