@@ -24,7 +24,9 @@ public sealed class ProgressTranscriptSource(ITranscriptSource ledger, ICoursePr
                 q => (q.CourseId, q.ActivityId, q.Registration ?? Guid.Empty, q.AttemptNumber)),
             await AllAsync<AssignmentSubmissionView, (string, Guid)?>((after, limit) => learner.SubmissionsAsync(tenantId, agentKey, null, after, limit, ct),
                 s => (s.CourseId, s.SubmissionId)),
-            await AllAsync<LearningPathProgressView, string?>((after, limit) => learner.LearningPathsAsync(tenantId, agentKey, after, limit, ct), p => p.PathId));
+            await AllAsync<LearningPathProgressView, string?>((after, limit) => learner.LearningPathsAsync(tenantId, agentKey, after, limit, ct), p => p.PathId),
+            await AllAsync<UserCompetencyView, string?>((after, limit) => learner.CompetenciesAsync(tenantId, agentKey, after, limit, ct), c => c.CompetencyId),
+            await AllAsync<EarnedAchievementView, string?>((after, limit) => learner.AchievementsAsync(tenantId, agentKey, after, limit, ct), a => a.AchievementId));
         return transcript with { Progress = progress };
     }
 

@@ -9,7 +9,7 @@ public sealed record Transcript(TranscriptLearner Learner, DateTimeOffset Genera
 
 /// <summary>
 /// The learner's rows of the progress read models: enrolments (courses started, with status, percentage, completion date), module
-/// progress, quiz attempts with scores, assignment submissions with grades, learning paths and totals.
+/// progress, quiz attempts with scores, assignment submissions with grades, learning paths, competencies, achievements and totals.
 /// </summary>
 public sealed record TranscriptProgress(
     Progress.UserProgressView? Totals,
@@ -17,7 +17,9 @@ public sealed record TranscriptProgress(
     IReadOnlyList<Progress.ModuleProgressView> Modules,
     IReadOnlyList<Progress.QuizAttemptView> QuizAttempts,
     IReadOnlyList<Progress.AssignmentSubmissionView> Submissions,
-    IReadOnlyList<Progress.LearningPathProgressView> LearningPaths);
+    IReadOnlyList<Progress.LearningPathProgressView> LearningPaths,
+    IReadOnlyList<Progress.UserCompetencyView> Competencies,
+    IReadOnlyList<Progress.EarnedAchievementView> Achievements);
 
 /// <summary>The learner: the IFI key of their Agent (e.g. <c>mbox:mailto:ann@example.com</c>) and the name to print.</summary>
 public sealed record TranscriptLearner(string AgentKey, string DisplayName);

@@ -93,7 +93,7 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
         _y += 16;
     }
 
-    /// <summary>The projected progress (docs/decisions/0008): one line per enrolment, learning path, quiz attempt and submission.</summary>
+    /// <summary>The projected progress (docs/decisions/0008): one line per enrolment, path, quiz attempt, submission, competency and achievement.</summary>
     public void Progress(TranscriptProgress progress)
     {
         string? Date(DateTimeOffset? at) => at is { } t ? TranscriptPdfRenderer.Date(t) : null;
@@ -109,6 +109,9 @@ internal sealed class TranscriptLayout(PdfDocument document, Transcript transcri
         Section("Assignments", progress.Submissions.Select(a =>
             Line($"{a.AssignmentId} ({a.CourseId})", a.Status, a.Score is { } score ? $"score {score:0.##}" + (a.MaxScore is { } max ? $"/{max:0.##}" : null) : null,
                 $"submitted {Date(a.SubmittedAt)}")));
+        Section("Competencies", progress.Competencies.Select(c =>
+            Line(c.Name, c.Status, $"level {c.Level}", Date(c.AcquiredAt) is { } at ? $"acquired {at}" : null)));
+        Section("Achievements", progress.Achievements.Select(a => Line(a.Name, $"{a.Points} points", $"earned {Date(a.EarnedAt)}")));
         if (progress.Totals is { } totals)
         {
             Section("Totals", [Line($"{totals.CompletedCourses} of {totals.TotalCourses} courses completed",

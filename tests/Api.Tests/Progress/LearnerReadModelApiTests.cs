@@ -111,6 +111,51 @@ public abstract class LearnerReadModelApiTests(LrsFactory lrs)
         Assert.Equal(2, progress["modules"]!.AsArray().Count);
         Assert.Equal(("completed", 100m), ((string)progress["learningPaths"]![0]!["status"]!, (decimal)progress["learningPaths"]![0]!["percent"]!));
         Assert.Equal(4, (int)progress["totals"]!["completedLessons"]!);
+        Assert.Empty(progress["competencies"]!.AsArray());
+        Assert.Empty(progress["achievements"]!.AsArray());
+    }
+
+    [Fact] // data-model seed: Competency/UserCompetency/CompetencyEvidence, Achievement/UserAchievement, defined over the API
+    public async Task PutDefinitions_ThenProject_CompetenciesAndAchievementsOfTheLearner()
+    {
+        var s = await CreateAsync(lrs);
+        var competency = new JsonObject
+        {
+            ["name"] = "Progress basics", ["level"] = "beginner",
+            ["evidence"] = new JsonArray(new JsonObject { ["course"] = s.CourseId }, new JsonObject { ["activity"] = $"{s.Base}/report" }),
+        };
+        var achievement = new JsonObject
+        {
+            ["name"] = "Finisher", ["points"] = 50, ["criteria"] = new JsonObject { ["kind"] = "course-completed", ["course"] = s.CourseId },
+        };
+
+        var created = await SendAsync(s.Client, HttpMethod.Put, "/api/v1/competencies/basics", Json(competency));
+        var earned = await SendAsync(s.Client, HttpMethod.Put, "/api/v1/achievements/finisher", Json(achievement));
+        await ProjectAsync();
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (created.StatusCode, earned.StatusCode));
+        Assert.Equal("Finisher", (string)(await ReadJsonAsync(await s.Client.GetAsync("/api/v1/achievements/finisher"), HttpStatusCode.OK))["name"]!);
+        var competencies = await ReadJsonAsync(await s.Client.GetAsync($"/api/v1/progress/competencies?agent={AgentParameter(s.Ann)}"), HttpStatusCode.OK);
+        var ann = Assert.Single(competencies["competencies"]!.AsArray())!;
+        Assert.Equal(("basics", 50, "in-progress", "course"), ((string)ann["competencyId"]!, (int)ann["level"]!, (string)ann["status"]!,
+            (string)ann["evidence"]![0]!["type"]!));
+        var achievements = await ReadJsonAsync(await s.Client.GetAsync($"/api/v1/progress/achievements?agent={AgentParameter(s.Ann)}"), HttpStatusCode.OK);
+        Assert.Equal(T0.AddMinutes(40), (DateTimeOffset)Assert.Single(achievements["achievements"]!.AsArray())!["earnedAt"]!);
+        var bob = await ReadJsonAsync(await s.Client.GetAsync($"/api/v1/progress/achievements?agent={AgentParameter(s.Bob)}"), HttpStatusCode.OK);
+        Assert.Empty(bob["achievements"]!.AsArray());
+        var user = await ReadJsonAsync(await s.Client.GetAsync($"/api/v1/progress/user?agent={AgentParameter(s.Ann)}"), HttpStatusCode.OK);
+        Assert.Equal(50, (int)user["totalPoints"]!);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/competencies/c", "{\"name\":\"C\",\"evidence\":[]}", "evidence must list at least one source: {\"course\": id} or {\"activity\": IRI}.")]
+    [InlineData("/api/v1/achievements/a", "{\"name\":\"A\",\"criteria\":{\"kind\":\"streak\"}}",
+        "criteria.kind must be one of course-completed, courses-completed, learning-path-completed, quiz-passed, got 'streak'.")]
+    public async Task PutDefinition_Invalid_400NamesTheProblem(string uri, string body, string message)
+    {
+        var (_, client) = await lrs.NewTenantAsync();
+
+        Assert.Equal(message, await ProblemAsync(await SendAsync(client, HttpMethod.Put, uri, Json(body)), HttpStatusCode.BadRequest));
     }
 
     [Theory] // bad input is a 400 that says what is wrong

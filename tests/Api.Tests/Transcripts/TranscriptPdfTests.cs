@@ -41,7 +41,9 @@ public sealed class TranscriptPdfTests
             new Application.Progress.UserProgressView(transcript.Learner.AgentKey, 1, 1, 0, 2, 2, 1, 1, 1, 0, 12, T0),
             [new Application.Progress.CourseProgressView(transcript.Learner.AgentKey, "c", "completed", 2, 2, 100, T0, T0.AddDays(1), T0.AddDays(1))],
             [], quizzes, [],
-            [new Application.Progress.LearningPathProgressView(transcript.Learner.AgentKey, "path", "in-progress", 50, 2, 1, "d", T0, null, T0)]);
+            [new Application.Progress.LearningPathProgressView(transcript.Learner.AgentKey, "path", "in-progress", 50, 2, 1, "d", T0, null, T0)],
+            [new Application.Progress.UserCompetencyView(transcript.Learner.AgentKey, "k", "Knots", 100, "mastered", T0, [])],
+            [new Application.Progress.EarnedAchievementView(transcript.Learner.AgentKey, "a", "Finisher", 10, T0)]);
 
         var without = PdfReader.Open(new MemoryStream(renderer.Render(transcript)), PdfDocumentOpenMode.Import).PageCount;
         var with = PdfReader.Open(new MemoryStream(renderer.Render(transcript with { Progress = progress })), PdfDocumentOpenMode.Import).PageCount;
