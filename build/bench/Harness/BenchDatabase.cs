@@ -60,7 +60,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return value;
     }
 
-    public async Task<List<string>> LinesAsync(string sql, Guid tenant)
+    public async Task<List<string>> LinesAsync(string sql, Guid? tenant)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -115,6 +115,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await using var connection = await DataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await SetTenantAsync(connection, tx, tenant);
+        await Run(connection, tx, "SET LOCAL synchronous_commit = off");
         foreach (var table in Tables)
         {
             await Run(connection, tx, $"CREATE TEMP TABLE IF NOT EXISTS stage_{table} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
@@ -126,13 +127,40 @@ internal sealed class BenchDatabase : IAsyncDisposable
             INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
                                     registration, authority_key, is_voiding, payload)
             SELECT tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
-                   registration, authority_key, is_voiding, payload FROM stage_statements ORDER BY stored;
+                   registration, authority_key, is_voiding, payload FROM stage_statements;
             INSERT INTO statement_agents SELECT * FROM stage_statement_agents;
             INSERT INTO statement_activities SELECT * FROM stage_statement_activities;
             INSERT INTO activities (tenant_id, activity_id)
             SELECT DISTINCT tenant_id, activity_id FROM stage_statement_activities ON CONFLICT DO NOTHING;
             """);
         await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// Drops the indexes of the statement tables (except the id table's primary key) for a bulk load and returns their
+    /// definitions, read from the catalogue so they are exactly what the migrations created.
+    /// </summary>
+    public async Task<List<string>> DropIndexesAsync()
+    {
+        const string indexes = """
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+            WHERE t.relname IN ('statements', 'statement_agents', 'statement_activities') AND NOT i.indisprimary
+            """;
+        var definitions = await LinesAsync("SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') " + indexes, null);
+        foreach (var name in await LinesAsync("SELECT c.relname::text " + indexes, null))
+        {
+            await ExecAsync($"DROP INDEX {name}");
+        }
+
+        return definitions;
+    }
+
+    public async Task CreateIndexesAsync(IEnumerable<string> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            await ExecAsync("SET maintenance_work_mem = '256MB'; " + definition);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -34,7 +34,7 @@ internal sealed class QueryScenarios(BenchOptions options, BenchDatabase db, Lrs
             var (copyRate, elapsed) = await LoadToAsync(size, options.StoreSteps[^1]);
             await db.ExecAsync("ANALYZE");
             Report.Header($"Queries at {size:N0} statements ({options.Learners:N0} learners; store loaded at {copyRate:N0} statements/s "
-                + $"through COPY + INSERT … SELECT in {elapsed.TotalSeconds:N0} s)");
+                + $"through COPY, INSERT … SELECT and index builds in {elapsed.TotalSeconds:N0} s)");
             var baseline = await db.CopyBaselineAsync(tenant.Id, _lastChunk.Take(options.BaselineRows).ToList());
             foreach (var (name, uri, xapi) in Scenarios())
             {
@@ -57,6 +57,7 @@ internal sealed class QueryScenarios(BenchOptions options, BenchDatabase db, Lrs
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var count = size - _loaded;
+        var indexes = await db.DropIndexesAsync();
         while (_loaded < size)
         {
             var n = (int)Math.Min(Chunk, size - _loaded);
@@ -71,10 +72,11 @@ internal sealed class QueryScenarios(BenchOptions options, BenchDatabase db, Lrs
             _loaded += n;
         }
 
+        await db.CreateIndexesAsync(indexes);
         return (count / clock.Elapsed.TotalSeconds, clock.Elapsed);
     }
 
-    private DateTimeOffset Stored(long index, int total) => _start + (_span * index / total);
+    private DateTimeOffset Stored(long index, int total) => _start + (_span * ((double)index / total));
 
     private DateTimeOffset LoadedUntil => Stored(_loaded, options.StoreSteps[^1]);
 
