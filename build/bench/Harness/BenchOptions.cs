@@ -55,8 +55,8 @@ internal sealed record BenchOptions
         var options = args.Contains("--quick")
             ? new BenchOptions
             {
-                Quick = true, BatchRequests = 40, SingleRequests = 2000, SustainedSeconds = 8, StoreSteps = [10_000, 40_000],
-                Queries = 30, BackpressureSeconds = 4, BackpressureClients = 128, BaselineRows = 5000,
+                Quick = true, BatchRequests = 20, SingleRequests = 1000, SustainedSeconds = 5, StoreSteps = [5_000, 20_000],
+                Queries = 20, BackpressureSeconds = 4, BackpressureClients = 128, BaselineRows = 2000,
             }
             : new BenchOptions();
         for (var i = 0; i < args.Length; i++)

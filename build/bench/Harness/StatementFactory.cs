@@ -31,11 +31,12 @@ internal sealed class StatementFactory
     private readonly Guid[,] _registrations;
     private readonly int _totalWeight = Verbs.Sum(v => v.Weight);
 
+    /// <summary>Factories with the same <paramref name="learners"/> share registrations; <paramref name="seed"/> varies the rest.</summary>
     public StatementFactory(int learners, int seed)
     {
         Learners = learners;
         _random = new Random(seed);
-        var ids = new Random(seed + 1);
+        var ids = new Random(learners);
         _registrations = new Guid[learners, Courses];
         for (var l = 0; l < learners; l++)
         {
@@ -89,15 +90,16 @@ internal sealed class StatementFactory
     }
 
     /// <summary>
-    /// The statement as the LRS stores it for the credential with <paramref name="authority"/>: id, stored, authority and
+    /// The statement (taken apart: its nodes move) as the LRS stores it for the credential with <paramref name="authority"/>: id, stored, authority and
     /// version filled in, serialised, with the index the ingest path extracts. COPY writes these rows.
     /// </summary>
     public static PreparedStatement Prepare(JsonObject statement, Guid id, DateTimeOffset stored, JsonObject authority, string authorityKey)
     {
         var row = new JsonObject { ["id"] = id.ToString() };
-        foreach (var (name, value) in statement)
+        foreach (var (name, value) in statement.ToList())
         {
-            row[name] = value?.DeepClone();
+            statement.Remove(name);
+            row[name] = value;
         }
 
         row["stored"] = StatementJson.FormatTimestamp(stored);

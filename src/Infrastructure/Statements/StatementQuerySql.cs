@@ -96,6 +96,8 @@ internal static class StatementQuerySql
 
         if (f.ActivityId is not null)
         {
+            // An activity is usually dense (a course is in the context of thousands of statements): probing each row
+            // in stored order finds a page sooner than collecting every mention.
             parts.Add(f.RelatedActivities
                 ? $"EXISTS (SELECT 1 FROM statement_activities x WHERE x.tenant_id = @tenant AND x.activity_id = @activity AND x.statement_id = {a}.statement_id)"
                 : $"{a}.object_activity_id = @activity");
@@ -104,8 +106,11 @@ internal static class StatementQuerySql
 
         if (f.AgentKey is not null)
         {
+            // A learner is sparse (one in a thousand statements): collect their statements through the link table, joined
+            // to statement_ids for each one's stored time, so each lookup prunes to one monthly partition at run time.
             var direct = f.RelatedAgents ? string.Empty : " AND g.direct";
-            parts.Add($"EXISTS (SELECT 1 FROM statement_agents g WHERE g.tenant_id = @tenant AND g.agent_key = @agent AND g.statement_id = {a}.statement_id{direct})");
+            parts.Add($"({a}.stored, {a}.statement_id) IN (SELECT i.stored, i.statement_id FROM statement_agents g JOIN statement_ids i "
+                + $"ON i.tenant_id = @tenant AND i.statement_id = g.statement_id WHERE g.tenant_id = @tenant AND g.agent_key = @agent{direct})");
             p.Add("agent", f.AgentKey);
         }
 
