@@ -7,11 +7,11 @@ internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
 
-    public int BatchRequests { get; init; } = 600;
+    public int BatchRequests { get; init; } = 300;
 
     public int BatchClients { get; init; } = 8;
 
-    public int SingleRequests { get; init; } = 30_000;
+    public int SingleRequests { get; init; } = 15_000;
 
     public int SingleClients { get; init; } = 64;
 
@@ -39,8 +39,8 @@ internal sealed record BenchOptions
         usage: dotnet run -c Release --project build/bench/Harness -- [options]
           --quick                   smoke run of every scenario, under a minute
           --only a,b                scenarios: queries, batch, single, sustained, backpressure (default: all)
-          --batch-requests N        POSTs of 100 statements (600)      --batch-clients N    concurrent clients (8)
-          --single-requests N       single-statement POSTs (30000)     --single-clients N   concurrent clients (64)
+          --batch-requests N        POSTs of 100 statements (300)      --batch-clients N    concurrent clients (8)
+          --single-requests N       single-statement POSTs (15000)     --single-clients N   concurrent clients (64)
           --sustained-seconds N     the sustained batched run (60)
           --store N,N...            store sizes at which queries are measured (100000,1000000)
           --learners N              distinct learners (1000)           --queries N          requests per query scenario (300)

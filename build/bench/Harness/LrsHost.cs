@@ -61,7 +61,16 @@ internal sealed class LrsHost : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitReadyAsync();
+        try
+        {
+            await host.WaitReadyAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -99,7 +108,7 @@ internal sealed class LrsHost : IAsyncDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
             if (_process.HasExited)
             {
@@ -114,15 +123,15 @@ internal sealed class LrsHost : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Lrs was not ready within a minute:\n{Output}");
+        throw new TimeoutException($"Lrs was not ready within two minutes:\n{Output}");
     }
 
     private void Append(string? line)
