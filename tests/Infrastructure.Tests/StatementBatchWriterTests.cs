@@ -67,6 +67,41 @@ public abstract class StatementBatchWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_AssignedIdsBesideStoredClientId_StoresNewAndLeavesStoredAlone()
+    {
+        // Communication §2.1.1: a client-given id stored with the same content is not written again, also in a group whose
+        // other statements carry ids the LRS generated, which the writer does not look up.
+        var tenant = Guid.NewGuid();
+        var given = TestStatements.Experienced();
+        await _writer.WriteAsync([TestStatements.Request(tenant, given)], CancellationToken.None);
+        var fresh = new[] { TestStatements.Experienced() with { IdAssigned = true }, TestStatements.Experienced() with { IdAssigned = true } };
+        var request = TestStatements.Request(tenant, fresh[0], given, fresh[1]);
+
+        var results = await _writer.WriteAsync([request, TestStatements.Request(tenant, TestStatements.Experienced() with { IdAssigned = true })],
+            CancellationToken.None);
+
+        Assert.All(results.Values, r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
+        Assert.Equal(4, (await QueryAsync(tenant)).Count);
+        Assert.All(fresh, f => Assert.NotNull(_reader.FindAsync(tenant, f.Id, voided: false, CancellationToken.None).Result));
+    }
+
+    [Fact]
+    public async Task WriteAsync_AssignedIdBesideConflictingClientId_ConflictsWhole()
+    {
+        // Communication §2.1.2: the lookup skipped for generated ids still catches a client id stored with other content.
+        var tenant = Guid.NewGuid();
+        var given = TestStatements.Experienced();
+        await _writer.WriteAsync([TestStatements.Request(tenant, given)], CancellationToken.None);
+        var fresh = TestStatements.Experienced() with { IdAssigned = true };
+        var request = TestStatements.Request(tenant, fresh, TestStatements.Experienced(id: given.Id));
+
+        var results = await _writer.WriteAsync([request], CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Conflict, results[request].Outcome);
+        Assert.Null(await _reader.FindAsync(tenant, fresh.Id, voided: false, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteAsync_SameIdDifferentContentAlreadyStored_Conflicts()
     {
         var tenant = Guid.NewGuid();

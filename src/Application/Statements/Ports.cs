@@ -8,6 +8,12 @@ public sealed record PreparedStatement(Guid Id, string Json, DateTimeOffset Stor
 {
     /// <summary>The attachment data received with the statement, written in the same transaction (Communication §1.5.2).</summary>
     public IReadOnlyList<AttachmentPayload> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// True when the LRS generated the id (a POSTed statement without one): a fresh UUIDv7 cannot already be stored, so
+    /// the writer need not look it up. The <c>statement_ids</c> key still guards it.
+    /// </summary>
+    public bool IdAssigned { get; init; }
 }
 
 /// <summary>What became of one request's statements.</summary>

@@ -28,6 +28,7 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
         }
 
         var list = statements.Value!;
+        var assigned = list.Select(s => command.StatementId is null && s["id"] is null).ToArray();
         var ids = AssignIds(list, command.StatementId);
         if (!ids.IsSuccess)
         {
@@ -59,7 +60,11 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
         var stored = StatementJson.FormatTimestamp(reservation.Stored);
         for (var i = 0; i < list.Count; i++)
         {
-            prepared[i] = Prepare(list[i], ids.Value![i], stored, reservation.Stored, command.Caller) with { Attachments = attachments.Value![i] };
+            prepared[i] = Prepare(list[i], ids.Value![i], stored, reservation.Stored, command.Caller) with
+            {
+                Attachments = attachments.Value![i],
+                IdAssigned = assigned[i],
+            };
         }
 
         var result = prepared.Length == 0

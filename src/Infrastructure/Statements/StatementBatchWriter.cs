@@ -31,10 +31,15 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
         foreach (var tenant in batch.GroupBy(r => r.TenantId))
         {
             await session.UseTenantAsync(tenant.Key, ct);
+            // Ids the LRS generated are new by construction; only client-given ids and voiding targets need a lookup,
+            // which spares the usual POST without ids a round trip and a key probe per statement.
             var lookup = tenant.SelectMany(r => r.Statements)
                 .SelectMany(s => s.Index.IsVoiding && s.Index.ObjectStatementRef is { } target ? [s.Id, target] : new[] { s.Id })
+                .Except(tenant.SelectMany(r => r.Statements).Where(s => s.IdAssigned && !s.Index.IsVoiding).Select(s => s.Id))
                 .ToHashSet();
-            var existing = (await session.FindExistingAsync(tenant.Key, lookup, ct)).ToDictionary(e => e.Id);
+            var existing = lookup.Count == 0
+                ? []
+                : (await session.FindExistingAsync(tenant.Key, lookup, ct)).ToDictionary(e => e.Id);
             var rows = new List<PreparedStatement>();
             var attachments = new List<AttachmentPayload>();
             foreach (var request in tenant)

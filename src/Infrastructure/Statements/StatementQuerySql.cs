@@ -18,23 +18,37 @@ internal static class StatementQuerySql
     {
         var p = new DynamicParameters();
         p.Add("tenant", dialect.Id(filter.TenantId));
-        var sql = new StringBuilder();
+        p.Add("limit", filter.Limit);
+        var order = filter.Ascending ? "ASC" : "DESC";
+        var page = $" ORDER BY s.stored {order}, s.seq {order} LIMIT @limit";
+        var common = Common(filter, p, dialect);
         var match = DirectMatch(filter, "s", p, dialect);
-        if (match is not null)
+        if (match is null)
         {
-            sql.Append("WITH RECURSIVE refs(id) AS (")
-                .Append("SELECT r.statement_id FROM statements r JOIN statements t ON t.tenant_id = @tenant AND t.statement_id = r.object_statement_id ")
-                .Append("WHERE r.tenant_id = @tenant AND r.object_statement_id IS NOT NULL AND ").Append(DirectMatch(filter, "t", p, dialect))
-                .Append(" UNION SELECT r.statement_id FROM statements r JOIN refs m ON r.object_statement_id = m.id WHERE r.tenant_id = @tenant) ");
+            return ($"SELECT {Columns} FROM statements s WHERE {common}{page}", p);
         }
 
-        sql.Append("SELECT ").Append(Columns).Append(" FROM statements s WHERE s.tenant_id = @tenant")
+        // The statements matching directly and those whose StatementRef targets a match are two separate pages, each
+        // served by its own index, then merged: an OR of both would leave the planner nothing but a scan of the
+        // tenant's statements in stored order.
+        var sql = new StringBuilder()
+            .Append("WITH RECURSIVE refs(id) AS (")
+            .Append("SELECT r.statement_id FROM statements r JOIN statements t ON t.tenant_id = @tenant AND t.statement_id = r.object_statement_id ")
+            .Append("WHERE r.tenant_id = @tenant AND r.object_statement_id IS NOT NULL AND ").Append(DirectMatch(filter, "t", p, dialect))
+            .Append(" UNION SELECT r.statement_id FROM statements r JOIN refs m ON r.object_statement_id = m.id WHERE r.tenant_id = @tenant) ")
+            .Append("SELECT ").Append(Columns).Append(" FROM (")
+            .Append("SELECT * FROM (SELECT ").Append(Columns).Append(" FROM statements s WHERE ").Append(common).Append(" AND ").Append(match).Append(page).Append(") d")
+            .Append(" UNION SELECT * FROM (SELECT ").Append(Columns).Append(" FROM statements s WHERE ").Append(common)
+            .Append(" AND s.statement_id IN (SELECT id FROM refs)").Append(page).Append(") r")
+            .Append(") s").Append(page);
+        return (sql.ToString(), p);
+    }
+
+    /// <summary>The conditions every returned row meets: tenant, not voided (§2.1.4), since/until, authority and the page cursor.</summary>
+    private static string Common(StatementFilter filter, DynamicParameters p, StatementDialect dialect)
+    {
+        var sql = new StringBuilder("s.tenant_id = @tenant")
             .Append(" AND (s.is_voiding OR NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id))");
-        if (match is not null)
-        {
-            sql.Append(" AND (").Append(match).Append(" OR s.statement_id IN (SELECT id FROM refs))");
-        }
-
         if (filter.Since is { } since)
         {
             sql.Append(" AND s.stored > @since");
@@ -53,7 +67,6 @@ internal static class StatementQuerySql
             p.Add("authority", authority);
         }
 
-        var order = filter.Ascending ? "ASC" : "DESC";
         if (filter.After is { } after)
         {
             var cmp = filter.Ascending ? ">" : "<";
@@ -62,9 +75,7 @@ internal static class StatementQuerySql
             p.Add("afterSeq", after.Seq);
         }
 
-        sql.Append($" ORDER BY s.stored {order}, s.seq {order} LIMIT @limit");
-        p.Add("limit", filter.Limit);
-        return (sql.ToString(), p);
+        return sql.ToString();
     }
 
     /// <summary>The filter conditions on one statement row aliased <paramref name="a"/>, or null when there are none.</summary>
@@ -85,6 +96,8 @@ internal static class StatementQuerySql
 
         if (f.ActivityId is not null)
         {
+            // An activity is usually dense (a course is in the context of thousands of statements): probing each row
+            // in stored order finds a page sooner than collecting every mention.
             parts.Add(f.RelatedActivities
                 ? $"EXISTS (SELECT 1 FROM statement_activities x WHERE x.tenant_id = @tenant AND x.activity_id = @activity AND x.statement_id = {a}.statement_id)"
                 : $"{a}.object_activity_id = @activity");
@@ -93,8 +106,11 @@ internal static class StatementQuerySql
 
         if (f.AgentKey is not null)
         {
+            // A learner is sparse (one in a thousand statements): collect their statements through the link table, joined
+            // to statement_ids for each one's stored time, so each lookup prunes to one monthly partition at run time.
             var direct = f.RelatedAgents ? string.Empty : " AND g.direct";
-            parts.Add($"EXISTS (SELECT 1 FROM statement_agents g WHERE g.tenant_id = @tenant AND g.agent_key = @agent AND g.statement_id = {a}.statement_id{direct})");
+            parts.Add($"({a}.stored, {a}.statement_id) IN (SELECT i.stored, i.statement_id FROM statement_agents g JOIN statement_ids i "
+                + $"ON i.tenant_id = @tenant AND i.statement_id = g.statement_id WHERE g.tenant_id = @tenant AND g.agent_key = @agent{direct})");
             p.Add("agent", f.AgentKey);
         }
 

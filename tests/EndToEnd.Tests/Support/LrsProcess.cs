@@ -6,7 +6,8 @@ namespace Lrs.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The built host run as an operator runs it (<c>dotnet Lrs.Api.dll</c>) in a working directory of the test's
-/// choosing, on a free loopback port, with stdout and stderr captured line by line.
+/// choosing, on a free loopback port, with stdout and stderr captured line by line. The benchmark harness
+/// (build/bench/Harness) compiles this file too.
 /// </summary>
 public sealed class LrsProcess : IDisposable
 {
@@ -25,6 +26,13 @@ public sealed class LrsProcess : IDisposable
     public Uri BaseAddress { get; }
 
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>The process's resident memory (working set) in MiB, as the operating system reports it now.</summary>
+    public double WorkingSetMiB()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64 / 1024.0 / 1024.0;
+    }
 
     /// <summary>Everything the process wrote so far, stdout and stderr interleaved as received.</summary>
     public string Output
@@ -108,9 +116,9 @@ public sealed class LrsProcess : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
             }
 
             await Task.Delay(100);
