@@ -23,17 +23,35 @@ public sealed class XapiAuthOptions
 /// </summary>
 public sealed class AuthenticateCaller(ITenancyStore store, XapiAuthOptions options, VerifiedCredentials verified, TimeProvider time)
 {
-
     public async Task<XapiCaller?> HandleAsync(string key, string secret, CancellationToken ct)
     {
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key + "\n" + secret)));
-        var now = time.GetUtcNow();
-        if (verified.Entries.TryGetValue(fingerprint, out var cached) && cached.Until > now)
+        if (verified.Entries.TryGetValue(fingerprint, out var cached) && cached.Until > time.GetUtcNow())
         {
             return cached.Caller;
         }
 
-        var credential = await store.FindCredentialAsync(key, ct);
+        // Concurrent requests with the same uncached credential share one lookup and one slow hash: hundreds of clients
+        // starting at once would otherwise each take a database connection and a PBKDF2 run.
+        var pending = new Lazy<Task<XapiCaller?>>(() => VerifyAsync(fingerprint, key, secret));
+        var flight = verified.InFlight.GetOrAdd(fingerprint, pending);
+        try
+        {
+            return await flight.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            if (ReferenceEquals(flight, pending))
+            {
+                verified.InFlight.TryRemove(KeyValuePair.Create(fingerprint, pending));
+            }
+        }
+    }
+
+    // Not cancellable: other requests may be waiting for the same verification.
+    private async Task<XapiCaller?> VerifyAsync(string fingerprint, string key, string secret)
+    {
+        var credential = await store.FindCredentialAsync(key, CancellationToken.None);
         if (credential is null || !credential.IsActive || !SecretHasher.Verify(secret, credential.SecretHash))
         {
             verified.Entries.TryRemove(fingerprint, out _);
@@ -48,7 +66,7 @@ public sealed class AuthenticateCaller(ITenancyStore store, XapiAuthOptions opti
         };
         var caller = new XapiCaller(credential.TenantId, credential.Key, credential.Scopes, authority,
             AgentIdentity.Account(options.AuthorityHomePage, credential.Key).Key);
-        verified.Entries[fingerprint] = (caller, now + options.VerifiedCacheTime);
+        verified.Entries[fingerprint] = (caller, time.GetUtcNow() + options.VerifiedCacheTime);
         return caller;
     }
 }
@@ -57,6 +75,9 @@ public sealed class AuthenticateCaller(ITenancyStore store, XapiAuthOptions opti
 public sealed class VerifiedCredentials
 {
     public ConcurrentDictionary<string, (XapiCaller Caller, DateTimeOffset Until)> Entries { get; } = new();
+
+    /// <summary>Verifications under way, so concurrent requests with the same credential wait for one.</summary>
+    internal ConcurrentDictionary<string, Lazy<Task<XapiCaller?>>> InFlight { get; } = new();
 
     /// <summary>Forgets every cached verification, e.g. after a credential was revoked.</summary>
     public void Clear() => Entries.Clear();
