@@ -1,3 +1,4 @@
+using Lrs.AdminPortal.Hosting;
 using Lrs.Api.Hosting;
 using Lrs.Api.Internal;
 using Lrs.Api.Xapi;
@@ -30,6 +31,13 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements")
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+if (roles.Has("portal"))
+{
+    builder.Services.AddAdminPortal();
+    // The portal's scripts and styles come from its packages' static web assets, in every environment.
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
     .AllowAnyOrigin()
@@ -77,6 +85,12 @@ if (roles.Has("api"))
 }
 
 app.UseRouting();
+if (roles.Has("portal"))
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+}
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -102,6 +116,12 @@ if (roles.Has("api"))
     app.MapOpenApi();
 }
 
+if (roles.Has("portal"))
+{
+    app.MapStaticAssets();
+    app.MapAdminPortal();
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -110,6 +130,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine();
     Console.WriteLine($"Lrs is running ({roles}) on {app.Services.GetRequiredService<DatabaseOptions>().Provider}.");
     Console.WriteLine($"  xAPI endpoint: {endpoint.TrimEnd('/')}/xapi/");
+    if (roles.Has("portal"))
+    {
+        Console.WriteLine($"  Admin portal:  {endpoint.TrimEnd('/')}/admin/");
+    }
+
     if (firstRun is not null)
     {
         Console.WriteLine("  " + firstRun);

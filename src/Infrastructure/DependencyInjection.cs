@@ -1,3 +1,4 @@
+using Lrs.Application.Admins;
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
 using Lrs.Application.Activities;
@@ -79,9 +80,11 @@ public static class DependencyInjection
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();
+        services.AddScoped<IAdminStore, AdminStore>();
         services.AddSingleton<ITranscriptSource, StatementTranscriptSource>();
         services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<TranscriptPdfRenderer>();
+        services.AddSingleton<ITranscriptPdf>(sp => sp.GetRequiredService<TranscriptPdfRenderer>());
         return services;
     }
 }

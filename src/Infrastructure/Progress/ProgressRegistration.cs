@@ -1,4 +1,6 @@
+using Lrs.Application.Portal;
 using Lrs.Application.Progress;
+using Lrs.Infrastructure.Portal;
 using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,9 @@ public static class ProgressRegistration
         services.Replace(ServiceDescriptor.Singleton<IGradingRuleSource, CourseGradingRuleSource>());
         services.AddSingleton<ICourseProgressReader>(sp => new CourseProgressReader(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
+        services.AddSingleton(sp => new PortalQueries(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILedgerStatistics>(sp => sp.GetRequiredService<PortalQueries>());
+        services.AddSingleton<ILearnerDirectory>(sp => sp.GetRequiredService<PortalQueries>());
         if (runProjector)
         {
             services.AddHostedService(sp => sp.GetRequiredService<ProgressProjector>());
