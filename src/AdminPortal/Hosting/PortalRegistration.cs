@@ -19,6 +19,7 @@ public static class PortalRegistration
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminClock>();
+        services.AddSingleton<PortalOperations>();
         services.AddScoped<PortalReports>();
         services.AddAuthentication(PortalAuth.Scheme).AddCookie(PortalAuth.Scheme, o =>
         {

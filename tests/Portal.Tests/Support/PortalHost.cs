@@ -96,7 +96,13 @@ public sealed class PortalHost : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        _host?.Dispose();
+        if (_host is not null)
+        {
+            // The host's log beside the screenshots, for whoever reads a failure.
+            await File.WriteAllTextAsync(Path.Combine(Screenshots, "host.log"), _host.Output);
+            _host.Dispose();
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
