@@ -12,7 +12,8 @@ public static class LearnerKeys
         var agent = new JsonObject { ["objectType"] = "Agent" };
         if (kind == "account")
         {
-            var space = value.LastIndexOf(' ');
+            // homePage is an IRI and holds no space; the name may.
+            var space = value.IndexOf(' ', StringComparison.Ordinal);
             agent["account"] = new JsonObject { ["homePage"] = space < 0 ? value : value[..space], ["name"] = space < 0 ? string.Empty : value[(space + 1)..] };
         }
         else
@@ -27,7 +28,7 @@ public static class LearnerKeys
     public static string Display(string key) => key switch
     {
         _ when key.StartsWith("mbox:mailto:", StringComparison.Ordinal) => key["mbox:mailto:".Length..],
-        _ when key.StartsWith("account:", StringComparison.Ordinal) => key[(key.LastIndexOf(' ') + 1)..],
+        _ when key.StartsWith("account:", StringComparison.Ordinal) && key.Contains(' ', StringComparison.Ordinal) => key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..],
         _ => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..],
     };
 }
