@@ -71,6 +71,17 @@ if ! bash "$SERVICES" node-packages; then
     finish 0 1 1
 fi
 
+# ---------------------------------------------------------------- browser for the portal tests
+# The portal tests drive Debian's Chromium through Playwright; Playwright must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PLAYWRIGHT_SKIP_VALIDATE_HOST_REQUIREMENTS=1
+if [[ ! -x /usr/bin/chromium ]]; then
+    say "installing Debian's chromium"
+    if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }; then
+        echo "ERROR: /usr/bin/chromium is missing and the chromium package could not be installed" >&2
+        finish 0 1 1
+    fi
+fi
+
 # ---------------------------------------------------------------- build
 say "dotnet build Lrs.sln -c Release"
 BUILD_ARGS=(-c Release)

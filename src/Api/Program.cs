@@ -1,3 +1,4 @@
+using Lrs.AdminPortal.Hosting;
 using Lrs.Api.Hosting;
 using Lrs.Api.Internal;
 using Lrs.Api.Xapi;
@@ -53,6 +54,13 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements")
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+if (roles.Has("portal"))
+{
+    builder.Services.AddAdminPortal();
+    // The portal's scripts and styles come from its packages' static web assets, in every environment.
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
     .AllowAnyOrigin()
@@ -115,6 +123,12 @@ if (roles.Has("api"))
 }
 
 app.UseRouting();
+if (roles.Has("portal"))
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+}
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -140,6 +154,12 @@ if (roles.Has("api"))
     app.MapOpenApi();
 }
 
+if (roles.Has("portal"))
+{
+    app.MapStaticAssets();
+    app.MapAdminPortal();
+}
+
 string Endpoint()
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -153,6 +173,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine();
     Console.WriteLine($"Lrs is running ({roles}) on {app.Services.GetRequiredService<DatabaseOptions>().Provider}.");
     Console.WriteLine($"  xAPI endpoint: {endpoint}/xapi/");
+    if (roles.Has("portal"))
+    {
+        Console.WriteLine($"  Admin portal:  {endpoint}/admin/");
+    }
+
     if (firstRun is not null)
     {
         Console.WriteLine("  " + firstRun);

@@ -1,5 +1,7 @@
+using Lrs.Application.Admins;
 using Lrs.Application.Courses;
 using Lrs.Application.Demo;
+using Lrs.Application.Portal;
 using Lrs.Application.Documents;
 using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
@@ -40,6 +42,14 @@ public static class DependencyInjection
         services.AddScoped<AuthenticateCaller>();
         services.AddScoped<CreateTenantHandler>();
         services.AddScoped<IssueCredentialHandler>();
+        services.AddScoped<RevokeCredentialHandler>();
+        services.AddScoped<ListTenantsHandler>();
+        services.AddScoped<ListCredentialsHandler>();
+        services.AddScoped<CreateAdminHandler>();
+        services.AddScoped<SignInAdminHandler>();
+        services.AddScoped<ListAdminsHandler>();
+        services.AddScoped<GetOverviewHandler>();
+        services.AddScoped<SearchLearnersHandler>();
         services.AddScoped<SaveCourseHandler>();
         services.AddScoped<GetCourseHandler>();
         services.AddScoped<ListCoursesHandler>();

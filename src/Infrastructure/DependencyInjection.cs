@@ -1,3 +1,4 @@
+using Lrs.Application.Admins;
 using Lrs.Application.Courses;
 using Lrs.Application.Progress;
 using Lrs.Application.Documents;
@@ -83,8 +84,10 @@ public static class DependencyInjection
         services.AddSingleton<StatementTranscriptSource>();
         services.AddSingleton<ITranscriptSource>(sp => new ProgressTranscriptSource(sp.GetRequiredService<StatementTranscriptSource>(),
             sp.GetRequiredService<ICourseProgressReader>(), sp.GetRequiredService<ILearnerProgressReader>()));
+        services.AddScoped<IAdminStore, AdminStore>();
         services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());
         services.AddSingleton<TranscriptPdfRenderer>();
+        services.AddSingleton<ITranscriptPdf>(sp => sp.GetRequiredService<TranscriptPdfRenderer>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed class MigrationRunnerTests
          "module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions",
          "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty",
          "competencies", "achievements", "user_competencies", "competency_evidence", "user_achievements",
-         "outbox", "inbox", "dead_letters"];
+         "outbox", "inbox", "dead_letters", "admins"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

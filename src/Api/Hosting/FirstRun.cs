@@ -1,3 +1,4 @@
+using Lrs.Application.Admins;
 using Lrs.Application.Tenancy;
 using Lrs.Infrastructure.Partitions;
 using Lrs.Infrastructure.Persistence;
@@ -12,6 +13,12 @@ public sealed class BootstrapOptions
     public string? XapiKey { get; set; }
 
     public string? XapiSecret { get; set; }
+
+    /// <summary>The first portal admin's e-mail (default <c>admin@localhost</c>).</summary>
+    public string? AdminEmail { get; set; }
+
+    /// <summary>The first portal admin's password; generated and printed when not set.</summary>
+    public string? AdminPassword { get; set; }
 }
 
 /// <summary>
@@ -29,6 +36,31 @@ public static class FirstRun
         }
 
         var options = services.GetRequiredService<IConfiguration>().GetSection("Lrs:Bootstrap").Get<BootstrapOptions>() ?? new BootstrapOptions();
+        var tenancy = await TenancyAsync(services, options, ct);
+        var admin = await AdminAsync(services, options, ct);
+        return tenancy is null ? admin : admin is null ? tenancy : tenancy + "\n  " + admin;
+    }
+
+    // The first portal admin, or the configured one when it does not exist yet. The password is printed only when generated.
+    private static async Task<string?> AdminAsync(IServiceProvider services, BootstrapOptions options, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var admins = scope.ServiceProvider.GetRequiredService<IAdminStore>();
+        var email = options.AdminEmail ?? "admin@localhost";
+        if ((options.AdminEmail is null && await admins.AnyAsync(ct))
+            || await admins.FindByEmailAsync(Domain.Tenancy.AdminAccount.NormaliseEmail(email), ct) is not null)
+        {
+            return null;
+        }
+
+        var created = await scope.ServiceProvider.GetRequiredService<CreateAdminHandler>()
+            .HandleAsync(new CreateAdmin(email, options.AdminPassword, Domain.Tenancy.AdminRole.Owner), ct);
+        return $"Created portal admin '{created.Email}' (owner).\n    Admin password: "
+            + (options.AdminPassword is null ? created.Password + "\n  (the password is stored hashed; note it now)" : "as configured");
+    }
+
+    private static async Task<string?> TenancyAsync(IServiceProvider services, BootstrapOptions options, CancellationToken ct)
+    {
         using var scope = services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ITenancyStore>();
         var first = await store.FirstTenantAsync(ct);

@@ -14,4 +14,13 @@ public interface ITenancyStore
     Task AddTenantAsync(Tenant tenant, CancellationToken ct);
 
     Task AddCredentialAsync(Credential credential, CancellationToken ct);
+
+    /// <summary>Tenants whose name contains <paramref name="search"/> (all when null), by name, and how many match.</summary>
+    Task<(IReadOnlyList<Tenant> Items, int Total)> ListTenantsAsync(string? search, int skip, int take, CancellationToken ct);
+
+    /// <summary>A tenant's credentials whose key or name contains <paramref name="search"/>, newest first, and how many match.</summary>
+    Task<(IReadOnlyList<Credential> Items, int Total)> ListCredentialsAsync(Guid tenantId, string? search, int skip, int take, CancellationToken ct);
+
+    /// <summary>Marks the credential revoked at <paramref name="now"/>; false when it does not exist or was already revoked.</summary>
+    Task<bool> RevokeCredentialAsync(string key, DateTimeOffset now, CancellationToken ct);
 }

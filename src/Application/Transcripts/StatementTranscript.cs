@@ -66,17 +66,9 @@ public sealed class StatementTranscript(string agentKey)
             return null;
         }
 
-        var name = displayName ?? _actorName ?? Identifier(agentKey);
+        var name = displayName ?? _actorName ?? Portal.LearnerKeys.Display(agentKey);
         return new Transcript(new TranscriptLearner(agentKey, name), generatedAt, courses);
     }
-
-    // Without any name: the address of an mbox, the name of an account, the identifier otherwise.
-    private static string Identifier(string key) => key switch
-    {
-        _ when key.StartsWith("mbox:mailto:", StringComparison.Ordinal) => key["mbox:mailto:".Length..],
-        _ when key.StartsWith("account:", StringComparison.Ordinal) => key[(key.LastIndexOf(' ') + 1)..],
-        _ => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..],
-    };
 
     // Data §2.4.4.1: a language map; en-US, then any English, then whatever comes first.
     private static string? Name(JsonObject? definition)

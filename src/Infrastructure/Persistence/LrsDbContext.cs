@@ -10,6 +10,8 @@ public sealed class LrsDbContext(DbContextOptions<LrsDbContext> options) : DbCon
 
     public DbSet<Credential> Credentials => Set<Credential>();
 
+    public DbSet<AdminAccount> Admins => Set<AdminAccount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LrsDbContext).Assembly);
 }

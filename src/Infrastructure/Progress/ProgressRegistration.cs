@@ -2,6 +2,8 @@ using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
 using Lrs.Application.Progress;
 using Lrs.Infrastructure.LearningPaths;
+using Lrs.Application.Portal;
+using Lrs.Infrastructure.Portal;
 using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,9 @@ public static class ProgressRegistration
         services.AddSingleton<IDefinitionStore>(sp => new DefinitionStore(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ProgressProjector>();
         services.AddSingleton<IProgressCatchUp>(sp => sp.GetRequiredService<ProgressProjector>());
+        services.AddSingleton(sp => new PortalQueries(sp.GetRequiredService<ProgressStore>()));
+        services.AddSingleton<ILedgerStatistics>(sp => sp.GetRequiredService<PortalQueries>());
+        services.AddSingleton<ILearnerDirectory>(sp => sp.GetRequiredService<PortalQueries>());
         if (runProjector)
         {
             services.AddHostedService(sp => sp.GetRequiredService<ProgressProjector>());

@@ -10,7 +10,7 @@ namespace Lrs.Infrastructure.Transcripts;
 /// attempts and the completion dates. Tables that run over a page continue on the next under a repeated
 /// heading and column header; every page is numbered "Page n of m".
 /// </summary>
-public sealed class TranscriptPdfRenderer(PdfOptions options)
+public sealed class TranscriptPdfRenderer(PdfOptions options) : ITranscriptPdf
 {
     /// <summary>False until a PDFsharp licence is configured (see <see cref="PdfOptions.PdfSharpLicense"/>).</summary>
     public bool IsAvailable => options.Enabled;
@@ -42,6 +42,8 @@ public sealed class TranscriptPdfRenderer(PdfOptions options)
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
+
+    public string FileNameOf(Transcript transcript) => FileName(transcript);
 
     /// <summary>The file name offered for download: the learner's name reduced to safe characters.</summary>
     public static string FileName(Transcript transcript)

@@ -1,0 +1,126 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Lrs.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Lrs.Portal.Tests.Support;
+
+/// <summary>
+/// The built host on a loopback port over a fresh PostgreSQL database, seeded through the xAPI and internal APIs, and
+/// Debian's Chromium driven headless by Playwright (never a downloaded browser). If the browser cannot start, every test fails.
+/// </summary>
+public sealed class PortalHost : IAsyncLifetime
+{
+    public const string AdminEmail = "owner@example.com";
+    public const string AdminPassword = "portal-owner-password";
+    public const string XapiKey = "portal-key";
+    public const string XapiSecret = "portal-secret";
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly TempDirectory _directory = new();
+    private PostgresDatabase? _database;
+    private LrsProcess? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => _host!.BaseAddress;
+
+    public PortalScenario Scenario { get; private set; } = null!;
+
+    /// <summary>Screenshots of every page visited, under the test output directory.</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Directory.CreateDirectory(Screenshots);
+        _database = await PostgresDatabase.CreateAsync();
+        _host = LrsProcess.Start(_directory.Path, new Dictionary<string, string>
+        {
+            ["Lrs__Database__Provider"] = "Postgres",
+            ["Lrs__Database__ConnectionString"] = _database.ConnectionString,
+            ["Lrs__Bootstrap__XapiKey"] = XapiKey,
+            ["Lrs__Bootstrap__XapiSecret"] = XapiSecret,
+            ["Lrs__Bootstrap__AdminEmail"] = AdminEmail,
+            ["Lrs__Bootstrap__AdminPassword"] = AdminPassword,
+            ["Lrs__Pdf__PdfSharpLicense"] = "AGPL",
+            ["Lrs__Projector__PollMilliseconds"] = "100",
+        });
+        await _host.WaitReadyAsync();
+        Scenario = await PortalScenario.SeedAsync(Xapi());
+
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium package (build/test.sh does).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser session (no cookies) in the Berlin time zone, so local times differ from UTC.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            AcceptDownloads = true,
+            TimezoneId = "Europe/Berlin",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An HTTP client of the xAPI and internal APIs with the given (default: the bootstrap) credential.</summary>
+    public HttpClient Xapi(string key = XapiKey, string secret = XapiSecret)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
+        client.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            // The host's log beside the screenshots, for whoever reads a failure.
+            await File.WriteAllTextAsync(Path.Combine(Screenshots, "host.log"), _host.Output);
+            _host.Dispose();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    /// <summary>Posts statements; fails the test unless the LRS stores them.</summary>
+    public static async Task PostAsync(HttpClient client, JsonArray statements)
+    {
+        using var response = await client.PostAsJsonAsync("/xapi/statements", statements);
+        Assert.True(response.IsSuccessStatusCode, $"POST statements: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalHost>
+{
+    public const string Name = "portal";
+}
