@@ -5,6 +5,7 @@ using Lrs.Application;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Infrastructure;
+using Lrs.Infrastructure.Erasure;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,12 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);
 builder.Services.AddProgress(builder.Configuration, runProjector: roles.Has("projector") && !migrateOnly && !rebuildProjections);
 builder.Services.AddSingleton(roles);
+if (roles.Has("projector") && !migrateOnly && !rebuildProjections)
+{
+    // Erasure rewrites the ledger and the read models together, so it runs where the projector runs.
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<ErasureWorker>());
+}
+
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Xapi").Get<XapiAuthOptions>() ?? new XapiAuthOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements").Get<StatementQueryOptions>() ?? new StatementQueryOptions());
 builder.Services.AddExceptionHandler<ExceptionHandler>();

@@ -1,5 +1,6 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.Erasure;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
 using Lrs.Application.Activities;
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<CreateTenantHandler>();
         services.AddScoped<IssueCredentialHandler>();
         services.AddScoped<SaveCourseHandler>();
+        services.AddScoped<RequestErasureHandler>();
+        services.AddScoped<ListErasuresHandler>();
         services.AddScoped<GetCourseHandler>();
         services.AddScoped<ListCoursesHandler>();
         services.AddScoped<ImportCmi5CourseHandler>();

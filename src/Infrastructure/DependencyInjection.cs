@@ -1,5 +1,6 @@
 using Lrs.Application.Courses;
 using Lrs.Application.Documents;
+using Lrs.Application.Erasure;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Idempotency;
@@ -9,6 +10,7 @@ using Lrs.Application.Tenancy;
 using Lrs.Application.Transcripts;
 using Lrs.Infrastructure.Courses;
 using Lrs.Infrastructure.Documents;
+using Lrs.Infrastructure.Erasure;
 using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Agents;
 using Lrs.Infrastructure.Idempotency;
@@ -73,6 +75,8 @@ public static class DependencyInjection
             services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         }
 
+        services.AddSingleton<IErasureStore, ErasureStore>();
+        services.AddSingleton<ErasureWorker>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StatementBatchWriter>();
         services.AddSingleton<IngestQueue>();

@@ -44,6 +44,33 @@ public sealed class ProgressProjector(
         return await RunOnceAsync(ct);
     }
 
+    /// <summary>
+    /// Recomputes every read-model row of one learner from the learner's statements, e.g. after GDPR erasure gave the
+    /// learner's statements a new identifier. Returns how many statements were read.
+    /// </summary>
+    public async Task<int> RecomputeLearnerAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        await session.UseTenantAsync(tenantId, ct);
+        var statements = await session.ReadLearnerAsync(tenantId, learnerKey, ct);
+        await RecomputeAsync(session, tenantId, statements, ct);
+        await session.CommitAsync(ct);
+        return statements.Count;
+    }
+
+    private async Task RecomputeAsync(ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
+    {
+        foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
+        {
+            var rule = await rules.RuleForAsync(tenantId, key.ActivityId, ct);
+            var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenantId, key, ct), rule);
+            await session.ReplaceAsync(tenantId, facts, ct);
+        }
+
+        // After the keys: lesson completion is read from the completion and pass records just replaced.
+        await CourseProgressProjection.RecomputeAsync(session, tenantId, touched, ct);
+    }
+
     private async Task<int> ProjectBatchAsync(CancellationToken ct)
     {
         long checkpoint;
@@ -67,15 +94,7 @@ public sealed class ProgressProjector(
         {
             await session.UseTenantAsync(tenant.Key, ct);
             var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
-            foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
-            {
-                var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
-                var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
-                await session.ReplaceAsync(tenant.Key, facts, ct);
-            }
-
-            // After the keys: lesson completion is read from the completion and pass records just replaced.
-            await CourseProgressProjection.RecomputeAsync(session, tenant.Key, touched, ct);
+            await RecomputeAsync(session, tenant.Key, touched, ct);
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.

@@ -26,7 +26,8 @@ CREATE POLICY tenant_isolation ON saga_instances
 
 -- GDPR erasure of one agent within a tenant: the auditable tombstone. agent_hash is an HMAC-SHA256 of the agent's
 -- identifier key under the tenant's erasure key, so a known identifier can be checked against it but nothing here
--- identifies anyone. counts is JSON (rows changed per table); status follows the erasure saga.
+-- identifies anyone. pending_keys (JSON) holds the identifier keys to erase only until the erasure commits; counts is
+-- JSON (rows changed per kind); status follows the erasure saga.
 CREATE TABLE erasure_requests (
     tenant_id     uuid NOT NULL,
     id            uuid NOT NULL,
@@ -35,6 +36,7 @@ CREATE TABLE erasure_requests (
     requested_by  text NOT NULL,
     requested_at  timestamptz NOT NULL,
     status        text NOT NULL CHECK (status IN ('requested', 'erased', 'rebuilt', 'completed', 'failed')),
+    pending_keys  text,
     counts        text,
     error         text,
     completed_at  timestamptz,

@@ -24,6 +24,7 @@ CREATE TABLE erasure_requests (
     requested_by  TEXT NOT NULL,
     requested_at  INTEGER NOT NULL,
     status        TEXT NOT NULL CHECK (status IN ('requested', 'erased', 'rebuilt', 'completed', 'failed')),
+    pending_keys  TEXT,
     counts        TEXT,
     error         TEXT,
     completed_at  INTEGER,
