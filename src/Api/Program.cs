@@ -6,6 +6,7 @@ using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Infrastructure;
 using Lrs.Infrastructure.Erasure;
+using Lrs.Infrastructure.Messaging;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,6 +18,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 var roles = new LrsRoles(builder.Configuration["Lrs:Roles"]);
 var migrateOnly = args.Contains("--migrate-only");
 var rebuildProjections = args.Contains("--rebuild-projections");
+var oneShot = migrateOnly || rebuildProjections;
+BusOptions bus;
+try
+{
+    bus = BusOptions.Read(builder.Configuration);
+    AnalyticsOptions.Read(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync($"Lrs could not start: {e.Message}");
+    return 1;
+}
 
 var limits = new XapiLimits(builder.Configuration.GetValue<long?>("Lrs:Xapi:MaxBodyBytes") ?? XapiLimits.DefaultMaxBodyBytes);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes + 1024);
@@ -24,9 +37,10 @@ builder.Services.AddSingleton(limits);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);
-builder.Services.AddProgress(builder.Configuration, runProjector: roles.Has("projector") && !migrateOnly && !rebuildProjections);
+builder.Services.AddProgress(builder.Configuration, runProjector: roles.Has("projector") && !oneShot);
+builder.Services.AddMessaging(builder.Configuration, bus, runRelay: roles.Has("relay") && !oneShot, runConsumers: roles.Has("ingest") && !oneShot);
 builder.Services.AddSingleton(roles);
-if (roles.Has("projector") && !migrateOnly && !rebuildProjections)
+if (roles.Has("projector") && !oneShot)
 {
     // Erasure rewrites the ledger and the read models together, so it runs where the projector runs.
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ErasureWorker>());

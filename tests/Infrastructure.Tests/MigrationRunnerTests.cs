@@ -11,7 +11,7 @@ public sealed class MigrationRunnerTests
         ["statements", "statement_ids", "statement_agents", "statement_activities", "statement_voids", "tenants", "credentials", "documents", "attachments", "activities",
          "courses", "course_items", "idempotency_keys",
          "attempts", "interaction_results", "completion_records", "pass_fail_records", "projection_checkpoints",
-         "lesson_progress", "course_progress",
+         "lesson_progress", "course_progress", "outbox", "inbox", "dead_letters",
          "saga_instances", "erasure_requests", "erasure_keys"];
 
     [Fact]

@@ -24,6 +24,7 @@ public static class InternalApi
         api.MapProgress();
         api.MapLearnerProgress();
         api.MapReports();
+        api.MapDeadLetters();
         api.MapErasure();
         return api;
     }

@@ -2,17 +2,14 @@ namespace Lrs.Application.Erasure;
 
 /// <summary>What an erasure changed, per kind of row.</summary>
 public sealed record ErasureCounts(
-    long Statements, long Documents, long Attachments, long ReadModelRows, long SagaInstances)
-{
-    public static readonly ErasureCounts None = new(0, 0, 0, 0, 0);
-}
+    long Statements, long Documents, long Attachments, long ReadModelRows, long SagaInstances, long Messages);
 
 /// <summary>An erasure request as its tombstone shows it: nothing in it identifies the agent.</summary>
 public sealed record ErasureView(
     Guid Id, string Status, string AgentHash, string Placeholder, string RequestedBy, DateTimeOffset RequestedAt,
     ErasureCounts? Counts, string? Error, DateTimeOffset? CompletedAt);
 
-/// <summary>A request still to be carried out: <c>requested</c> with the identifier keys it erases, or <c>erased</c> (keys gone).</summary>
+/// <summary>A request still to be carried out (<c>requested</c>, <c>erased</c> or <c>rebuilt</c>), with the identifier keys it erases.</summary>
 public sealed record PendingErasure(Guid TenantId, Guid Id, string Status, IReadOnlyList<string> Keys);
 
 public interface IErasureStore
@@ -31,11 +28,20 @@ public interface IErasureStore
 
     /// <summary>
     /// In one transaction: redacts the agent from the tenant's statements and their agent index, deletes its documents,
-    /// the attachments only its statements referenced and its read-model rows, relabels saga instances with the
-    /// placeholder, forgets the request's keys and marks it <c>erased</c> with the counts.
+    /// the attachments only its statements referenced and its read-model rows, gives saga instances, outbox rows and dead
+    /// letters the placeholder, queues <c>progress.gdpr.erased.v1</c> in the outbox and marks the request <c>erased</c>.
     /// </summary>
-    Task<ErasureCounts> EraseAsync(PendingErasure request, AgentRedaction redaction, CancellationToken ct);
+    Task<ErasureCounts> EraseAsync(PendingErasure request, AgentRedaction redaction, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>Marks an erased request <c>completed</c> (or <c>failed</c> with <paramref name="error"/>).</summary>
-    Task FinishAsync(Guid tenantId, Guid id, string? error, DateTimeOffset at, CancellationToken ct);
+    /// <summary>The placeholder learner's read models are rebuilt: <c>erased</c> → <c>rebuilt</c>.</summary>
+    Task MarkRebuiltAsync(Guid tenantId, Guid id, CancellationToken ct);
+
+    /// <summary>
+    /// Once the relay has sent <c>progress.gdpr.erased.v1</c>: redacts that outbox row too, forgets the keys and marks the
+    /// request <c>completed</c>. False while the notification is still queued.
+    /// </summary>
+    Task<bool> CompleteAsync(PendingErasure request, AgentRedaction redaction, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Marks a request <c>failed</c>, forgetting its keys.</summary>
+    Task FailAsync(Guid tenantId, Guid id, string error, DateTimeOffset at, CancellationToken ct);
 }

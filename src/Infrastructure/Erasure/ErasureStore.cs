@@ -5,7 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Lrs.Application.Erasure;
+using Lrs.Application.Events;
+using Lrs.Application.Events.Contracts;
 using Lrs.Application.Statements;
+using Lrs.Infrastructure.Messaging;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Statements;
 
@@ -71,7 +74,7 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
             pending.AddRange(await InTenantAsync<IReadOnlyList<PendingErasure>>(tenant, ct, async (c, tx) =>
             {
                 var rows = await c.QueryAsync<(string Id, string Status, string? Keys)>(new CommandDefinition(
-                    $"SELECT {Cast("id")}, status, pending_keys FROM erasure_requests WHERE tenant_id = @tenant AND status IN ('requested', 'erased') ORDER BY requested_at",
+                    $"SELECT {Cast("id")}, status, pending_keys FROM erasure_requests WHERE tenant_id = @tenant AND status IN ('requested', 'erased', 'rebuilt') ORDER BY requested_at",
                     new { tenant = Dialect.Id(tenant) }, tx, cancellationToken: ct));
                 return rows.Select(r => new PendingErasure(tenant, Guid.Parse(r.Id), r.Status,
                     r.Keys is null ? [] : JsonSerializer.Deserialize<string[]>(r.Keys)!)).ToList();
@@ -81,11 +84,16 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
         return pending;
     }
 
-    public Task<ErasureCounts> EraseAsync(PendingErasure request, AgentRedaction redaction, CancellationToken ct) =>
+    public Task<ErasureCounts> EraseAsync(PendingErasure request, AgentRedaction redaction, DateTimeOffset now, CancellationToken ct) =>
         InTenantAsync(request.TenantId, ct, async (c, tx) =>
         {
             var tenant = Dialect.Id(request.TenantId);
             var keys = request.Keys.ToArray();
+            if (keys.Length == 0)
+            {
+                throw new InvalidOperationException($"Erasure {request.Id} has no identifier keys left to erase.");
+            }
+
             var ids = (await c.QueryAsync<string>(new CommandDefinition(
                 $"SELECT DISTINCT {Cast("statement_id")} FROM statement_agents WHERE tenant_id = @tenant AND {In("agent_key", "keys")}",
                 new { tenant, keys }, tx, cancellationToken: ct))).Select(Guid.Parse).ToList();
@@ -134,18 +142,84 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
             }
 
             var sagas = await RedactSagasAsync(c, tx, request.TenantId, redaction, ct);
-            var counts = new ErasureCounts(ids.Count, documents, attachments, readModels, sagas);
+            var messages = await RedactMessagesAsync(c, tx, request.TenantId, redaction, ct);
+            var counts = new ErasureCounts(ids.Count, documents, attachments, readModels, sagas, messages);
+
+            // Downstream services erase too: progress.gdpr.erased.v1 names the learner, so the outbox row is redacted
+            // as soon as the relay has sent it (CompleteAsync), and the request keeps its keys until then.
+            var erased = new LearnerErased
+            {
+                TenantId = request.TenantId, ErasureId = request.Id, LearnerKey = keys[0],
+                StatementsErased = ids.Count, DocumentsErased = documents, ErasedAt = now,
+            };
+            await OutboxWriter.WriteAsync(c, tx, [OutboxMessage.From(erased, NotificationId(request.Id), "erasure:" + request.Id)], now, ct);
             await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE erasure_requests SET status = 'erased', pending_keys = NULL, counts = @counts WHERE tenant_id = @tenant AND id = @id",
+                "UPDATE erasure_requests SET status = 'erased', counts = @counts WHERE tenant_id = @tenant AND id = @id",
                 new { tenant, id = Dialect.Id(request.Id), counts = JsonSerializer.Serialize(counts) }, tx, cancellationToken: ct));
             return counts;
         });
 
-    public Task FinishAsync(Guid tenantId, Guid id, string? error, DateTimeOffset at, CancellationToken ct) =>
+    public Task MarkRebuiltAsync(Guid tenantId, Guid id, CancellationToken ct) =>
         InTenantAsync(tenantId, ct, (c, tx) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE erasure_requests SET status = @status, error = @error, completed_at = @at WHERE tenant_id = @tenant AND id = @id",
-            new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id), status = error is null ? "completed" : "failed", error, at = Dialect.Time(at) },
+            "UPDATE erasure_requests SET status = 'rebuilt' WHERE tenant_id = @tenant AND id = @id AND status = 'erased'",
+            new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id) }, tx, cancellationToken: ct)));
+
+    public Task<bool> CompleteAsync(PendingErasure request, AgentRedaction redaction, DateTimeOffset at, CancellationToken ct) =>
+        InTenantAsync(request.TenantId, ct, async (c, tx) =>
+        {
+            var tenant = Dialect.Id(request.TenantId);
+            var sent = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM outbox WHERE message_id = @id AND sent_at IS NOT NULL",
+                new { id = Dialect.Id(NotificationId(request.Id)) }, tx, cancellationToken: ct));
+            if (sent == 0)
+            {
+                return false;
+            }
+
+            await RedactMessagesAsync(c, tx, request.TenantId, redaction, ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE erasure_requests SET status = 'completed', pending_keys = NULL, completed_at = @at WHERE tenant_id = @tenant AND id = @id",
+                new { tenant, id = Dialect.Id(request.Id), at = Dialect.Time(at) }, tx, cancellationToken: ct));
+            return true;
+        });
+
+    public Task FailAsync(Guid tenantId, Guid id, string error, DateTimeOffset at, CancellationToken ct) =>
+        InTenantAsync(tenantId, ct, (c, tx) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE erasure_requests SET status = 'failed', pending_keys = NULL, error = @error, completed_at = @at WHERE tenant_id = @tenant AND id = @id",
+            new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id), error, at = Dialect.Time(at) },
             tx, cancellationToken: ct)));
+
+    private static Guid NotificationId(Guid erasureId) => MessageContracts.DeterministicId(MessageContracts.NameOf<LearnerErased>(), erasureId);
+
+    /// <summary>Outbox rows and dead letters naming an erased key (payload JSON, aggregate key) get the placeholder instead.</summary>
+    private async Task<long> RedactMessagesAsync(DbConnection c, DbTransaction tx, Guid tenantId, AgentRedaction redaction, CancellationToken ct)
+    {
+        long changed = 0;
+        foreach (var (table, key, extra) in new[] { ("outbox", "CAST(position AS text)", ", aggregate_key"), ("dead_letters", "CAST(id AS text)", ", ''") })
+        {
+            var rows = await c.QueryAsync<(string Key, string Payload, string Aggregate)>(new CommandDefinition(
+                $"SELECT {key}, payload{extra} FROM {table} WHERE tenant_id = @tenant",
+                new { tenant = Dialect.Id(tenantId) }, tx, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                var payload = JsonNode.Parse(row.Payload)!;
+                var aggregate = redaction.Keys.Aggregate(row.Aggregate, (a, k) => a.Replace(k, redaction.PlaceholderKey, StringComparison.Ordinal));
+                if (!ReplaceStrings(payload, redaction) && aggregate == row.Aggregate)
+                {
+                    continue;
+                }
+
+                var where = table == "outbox" ? "position = @key" : "id = @key";
+                object keyValue = table == "outbox" ? long.Parse(row.Key, System.Globalization.CultureInfo.InvariantCulture) : Dialect.Id(Guid.Parse(row.Key));
+                changed += await c.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE {table} SET payload = @payload{(table == "outbox" ? ", aggregate_key = @aggregate" : string.Empty)} WHERE tenant_id = @tenant AND {where}",
+                    Parameters(new { tenant = Dialect.Id(tenantId), payload = payload.ToJsonString(StatementJson.Options), aggregate }, ("key", keyValue)),
+                    tx, cancellationToken: ct));
+            }
+        }
+
+        return changed;
+    }
 
     /// <summary>Saga instances (JSON) naming an erased key in any string property get the placeholder instead.</summary>
     private async Task<long> RedactSagasAsync(DbConnection c, DbTransaction tx, Guid tenantId, AgentRedaction redaction, CancellationToken ct)

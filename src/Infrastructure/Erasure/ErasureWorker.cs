@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Lrs.Infrastructure.Erasure;
 
 /// <summary>
-/// Carries out erasure requests: erase (one transaction), rebuild the placeholder learner's read models, complete. Requests are rows, so one interrupted by a restart is picked up again; each step is idempotent.
+/// The erasure process, one persisted step at a time: erase (one transaction, queuing <c>progress.gdpr.erased.v1</c>),
+/// rebuild the placeholder learner's read models, and complete once the relay has sent the notification. Requests are rows, so one interrupted by a restart is picked up again; each step is idempotent.
 /// </summary>
 public sealed class ErasureWorker(IErasureStore store, ProgressProjector projector, TimeProvider time, ILogger<ErasureWorker> logger) : BackgroundService
 {
@@ -23,13 +24,22 @@ public sealed class ErasureWorker(IErasureStore store, ProgressProjector project
                 var redaction = new AgentRedaction(request.Keys, request.Id);
                 if (request.Status == "requested")
                 {
-                    var counts = await store.EraseAsync(request, redaction, ct);
+                    var counts = await store.EraseAsync(request, redaction, time.GetUtcNow(), ct);
                     logger.LogInformation("Erasure {Id} of tenant {Tenant} erased: {Counts}", request.Id, request.TenantId, counts);
                 }
 
-                // Rebuild: the read models of the placeholder learner, from the redacted statements (idempotent).
-                await projector.RecomputeLearnerAsync(request.TenantId, redaction.PlaceholderKey, ct);
-                await store.FinishAsync(request.TenantId, request.Id, null, time.GetUtcNow(), ct);
+                if (request.Status is "requested" or "erased")
+                {
+                    // Rebuild: the read models of the placeholder learner, from the redacted statements (idempotent).
+                    await projector.RecomputeLearnerAsync(request.TenantId, redaction.PlaceholderKey, ct);
+                    await store.MarkRebuiltAsync(request.TenantId, request.Id, ct);
+                }
+
+                if (!await store.CompleteAsync(request, redaction, time.GetUtcNow(), ct))
+                {
+                    continue;
+                }
+
                 done++;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -32,5 +32,15 @@ public sealed class LrsMetrics : IDisposable
     public void ObserveQueueDepth(Func<int> depth) =>
         _meter.CreateObservableGauge("lrs.ingest.queue_depth", depth, "{request}", "Write requests waiting for the ingest writer");
 
+    /// <summary>
+    /// <c>lrs.relay.backlog</c>: messages not yet published, and <c>lrs.relay.lag</c>: age of the oldest of them, each
+    /// with <c>source</c> = <c>outbox</c> (outbox rows) or <c>ledger</c> (statements not yet announced).
+    /// </summary>
+    public void ObserveRelay(Func<IEnumerable<Measurement<long>>> backlog, Func<IEnumerable<Measurement<double>>> lag)
+    {
+        _meter.CreateObservableGauge("lrs.relay.backlog", backlog, "{message}", "Integration events not yet published");
+        _meter.CreateObservableGauge("lrs.relay.lag", lag, "s", "Age of the oldest integration event not yet published");
+    }
+
     public void Dispose() => _meter.Dispose();
 }

@@ -1,5 +1,7 @@
+using Lrs.Application.Events;
 using Lrs.Application.Progress;
 using Lrs.Domain.Progress;
+using Lrs.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +13,7 @@ namespace Lrs.Infrastructure.Progress;
 /// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
 /// </summary>
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger) : BackgroundService
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService
 {
     public const string Projection = "progress";
 
@@ -46,7 +48,8 @@ public sealed class ProgressProjector(
 
     /// <summary>
     /// Recomputes every read-model row of one learner from the learner's statements, e.g. after GDPR erasure gave the
-    /// learner's statements a new identifier. Returns how many statements were read.
+    /// learner's statements a new identifier. Writes no events: the facts are not new, only the learner's name for them.
+    /// Returns how many statements were read.
     /// </summary>
     public async Task<int> RecomputeLearnerAsync(Guid tenantId, string learnerKey, CancellationToken ct)
     {
@@ -58,17 +61,22 @@ public sealed class ProgressProjector(
         return statements.Count;
     }
 
-    private async Task RecomputeAsync(ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
+    /// <summary>Recomputes the keys and courses of <paramref name="touched"/>; returns the events of facts that are new.</summary>
+    private async Task<List<OutboxMessage>> RecomputeAsync(ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
     {
+        var events = new List<OutboxMessage>();
         foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
         {
             var rule = await rules.RuleForAsync(tenantId, key.ActivityId, ct);
+            var before = await session.ReadKeyStateAsync(tenantId, key, ct);
             var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenantId, key, ct), rule);
             await session.ReplaceAsync(tenantId, facts, ct);
+            events.AddRange(ProgressEvents.Changes(tenantId, before, facts));
         }
 
         // After the keys: lesson completion is read from the completion and pass records just replaced.
         await CourseProgressProjection.RecomputeAsync(session, tenantId, touched, ct);
+        return events;
     }
 
     private async Task<int> ProjectBatchAsync(CancellationToken ct)
@@ -94,7 +102,10 @@ public sealed class ProgressProjector(
         {
             await session.UseTenantAsync(tenant.Key, ct);
             var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
-            await RecomputeAsync(session, tenant.Key, touched, ct);
+            var events = await RecomputeAsync(session, tenant.Key, touched, ct);
+
+            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
+            await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.

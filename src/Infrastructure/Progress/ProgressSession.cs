@@ -154,6 +154,25 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
         return statements;
     }
 
+    /// <summary>The attempts (number and state) and whether a completion record exists, as the read models hold them for the key.</summary>
+    public async Task<KeyState> ReadKeyStateAsync(Guid tenantId, AttemptKey key, CancellationToken ct)
+    {
+        var parameters = KeyParameters(tenantId, key);
+        var attempts = new Dictionary<int, AttemptState>();
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT attempt_number, state FROM attempts WHERE {KeyFilter}", parameters, tx, cancellationToken: ct)))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                attempts[Convert.ToInt32(reader.GetValue(0), null)] = (AttemptState)Convert.ToInt32(reader.GetValue(1), null);
+            }
+        }
+
+        var completed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) FROM completion_records WHERE {KeyFilter}", parameters, tx, cancellationToken: ct)) > 0;
+        return new KeyState(attempts, completed);
+    }
+
     /// <summary>Replaces every read-model row of the facts' key by the facts.</summary>
     public async Task ReplaceAsync(Guid tenantId, ProgressFacts facts, CancellationToken ct)
     {
