@@ -26,6 +26,7 @@ public static class InternalApi
         api.MapReports();
         api.MapDeadLetters();
         api.MapErasure();
+        api.MapFlaggedCompletions();
         return api;
     }
 

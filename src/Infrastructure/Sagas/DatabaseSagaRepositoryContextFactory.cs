@@ -24,7 +24,7 @@ public sealed class DatabaseSagaRepositoryContextFactory<TSaga>(SagaStore<TSaga>
         where T : class
     {
         // Instances are JSON, so a query is evaluated over the type's instances; sagas here correlate by id.
-        var matches = (await store.ListAsync(null, context.CancellationToken)).Where(query.GetFilter()).ToList();
+        var matches = (await store.ListAsync(null, null, context.CancellationToken)).Where(query.GetFilter()).ToList();
         await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(new DatabaseSagaRepositoryContext<TSaga, T>(store, context), matches));
     }
 
@@ -120,7 +120,7 @@ public sealed class DatabaseSagaQueryContext<TSaga>(SagaStore<TSaga> store, Canc
 
     public async Task<SagaRepositoryQueryContext<TSaga>> Query(ISagaQuery<TSaga> query, CancellationToken cancellationToken = default)
     {
-        var matches = (await store.ListAsync(null, cancellationToken)).Where(query.GetFilter()).ToList();
+        var matches = (await store.ListAsync(null, null, cancellationToken)).Where(query.GetFilter()).ToList();
         return new LoadedSagaRepositoryQueryContext<TSaga>(this, matches);
     }
 }

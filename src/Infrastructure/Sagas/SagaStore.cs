@@ -36,12 +36,13 @@ public sealed class SagaStore<TSaga>(IDbConnectionFactory connections, DatabaseO
         return data is null ? null : JsonSerializer.Deserialize<TSaga>(data, Json);
     }
 
-    /// <summary>Every instance of this saga type, optionally of one state, oldest change first.</summary>
-    public async Task<IReadOnlyList<TSaga>> ListAsync(string? state, CancellationToken ct)
+    /// <summary>Every instance of this saga type, optionally of one tenant and one state, oldest change first.</summary>
+    public async Task<IReadOnlyList<TSaga>> ListAsync(Guid? tenantId, string? state, CancellationToken ct)
     {
+        var filter = (tenantId is null ? string.Empty : " AND tenant_id = @tenant") + (state is null ? string.Empty : " AND current_state = @state");
         var rows = await RunAsync((c, tx) => c.QueryAsync<string>(new CommandDefinition(
-            "SELECT data FROM saga_instances WHERE saga_type = @sagaType AND (@state IS NULL OR current_state = @state) ORDER BY updated_at, correlation_id",
-            new { sagaType, state }, tx, cancellationToken: ct)), ct);
+            $"SELECT data FROM saga_instances WHERE saga_type = @sagaType{filter} ORDER BY updated_at, correlation_id",
+            new { sagaType, state, tenant = tenantId is { } t ? Dialect.Id(t) : null }, tx, cancellationToken: ct)), ct);
         return rows.Select(d => JsonSerializer.Deserialize<TSaga>(d, Json)!).ToList();
     }
 

@@ -1,0 +1,102 @@
+using Lrs.Application.Events.Contracts;
+using MassTransit;
+
+namespace Lrs.Infrastructure.Sagas.Completion;
+
+/// <summary>
+/// Completion saga (DESIGN: recorded → published → acknowledged by certification, with timeout and retry). The relay
+/// has published the completion when it arrives here; the saga waits for the certificate, publishes the completion
+/// again (same message id, so certification's inbox drops it if it did see it) when none came in time, and after
+/// <see cref="CompletionSagaOptions.MaxPublications"/> flags it for an admin. Repeats of either event change nothing.
+/// </summary>
+public sealed class CompletionStateMachine : MassTransitStateMachine<CompletionState>
+{
+    public const string SagaType = "completion";
+
+    public CompletionStateMachine(CompletionSagaOptions options, TimeProvider time)
+    {
+        InstanceState(x => x.CurrentState);
+        Event(() => Recorded, e => e.CorrelateById(c => c.MessageId ?? throw new InvalidOperationException("A completion event needs a message id.")));
+        Event(() => Issued, e =>
+        {
+            e.CorrelateById(c => c.Message.CompletionMessageId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => Overdue, e =>
+        {
+            e.CorrelateById(c => c.Message.CorrelationId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+
+        Initially(When(Recorded)
+            .Then(c =>
+            {
+                var m = c.Message;
+                c.Saga.TenantId = m.TenantId;
+                c.Saga.LearnerKey = m.LearnerKey;
+                c.Saga.ActivityId = m.ActivityId;
+                c.Saga.Registration = m.Registration;
+                c.Saga.CompletedAt = m.CompletedAt;
+                c.Saga.StatementId = m.StatementId;
+                c.Saga.PassFail = m.PassFail;
+                c.Saga.Publications = 1;
+                c.Saga.RecordedAt = time.GetUtcNow();
+                c.Saga.DueAt = c.Saga.RecordedAt + options.Timeout;
+            })
+            .TransitionTo(AwaitingCertificate));
+
+        During(AwaitingCertificate, Flagged,
+            When(Issued)
+                .Then(c =>
+                {
+                    c.Saga.CertificateId = c.Message.CertificateId;
+                    c.Saga.AcknowledgedAt = time.GetUtcNow();
+                    c.Saga.DueAt = null;
+                })
+                .TransitionTo(Acknowledged));
+
+        During(AwaitingCertificate,
+            When(Overdue, c => c.Saga.DueAt == c.Message.DueAt && c.Saga.Publications < options.MaxPublications)
+                .Then(c =>
+                {
+                    c.Saga.Publications++;
+                    c.Saga.DueAt = time.GetUtcNow() + options.Timeout;
+                })
+                .ThenAsync(c => c.Publish(Republished(c.Saga), p => p.MessageId = c.Saga.CorrelationId)),
+            When(Overdue, c => c.Saga.DueAt == c.Message.DueAt && c.Saga.Publications >= options.MaxPublications)
+                .Then(c =>
+                {
+                    c.Saga.FlaggedAt = time.GetUtcNow();
+                    c.Saga.DueAt = null;
+                })
+                .TransitionTo(Flagged));
+
+        // Repeats: the relay publishing again after a restart, a second certificate, an overdue notice already acted on.
+        During(AwaitingCertificate, Flagged, Acknowledged, Ignore(Recorded));
+        During(Acknowledged, Ignore(Issued));
+        During(Flagged, Acknowledged, Ignore(Overdue));
+    }
+
+    public State AwaitingCertificate { get; private set; } = null!;
+
+    public State Acknowledged { get; private set; } = null!;
+
+    public State Flagged { get; private set; } = null!;
+
+    public Event<CompletionRecorded> Recorded { get; private set; } = null!;
+
+    public Event<CertificateIssued> Issued { get; private set; } = null!;
+
+    public Event<CompletionAcknowledgementOverdue> Overdue { get; private set; } = null!;
+
+    private static CompletionRecorded Republished(CompletionState s) => new()
+    {
+        TenantId = s.TenantId,
+        LearnerKey = s.LearnerKey,
+        ActivityId = s.ActivityId,
+        Registration = s.Registration,
+        CompletedAt = s.CompletedAt,
+        StatementId = s.StatementId,
+        PassFail = s.PassFail,
+    };
+}
