@@ -16,7 +16,9 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         var paths = document["paths"]!.AsObject();
 
         Assert.Equal(
-            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}", "/api/v1/pass-fail",
+            ["/api/v1/attempts", "/api/v1/completions", "/api/v1/completions/flagged", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}",
+             "/api/v1/dead-letters", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/{id}/replay",
+             "/api/v1/erasure-requests", "/api/v1/erasure-requests/{id}", "/api/v1/pass-fail",
              "/api/v1/progress", "/api/v1/progress/lessons", "/api/v1/reports/completion-rate", "/api/v1/reports/drop-off",
              "/api/v1/reports/overdue", "/api/v1/reports/time-to-complete", "/api/v1/transcripts"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));

@@ -47,6 +47,8 @@ public abstract class SagaLrsFactory(bool rabbitMq, int timeoutSeconds) : LrsFac
     }
 }
 
+public sealed class RabbitMqSagaFactory() : SagaLrsFactory(rabbitMq: true, timeoutSeconds: 30);
+
 public sealed class InMemorySagaFactory() : SagaLrsFactory(rabbitMq: false, timeoutSeconds: 1);
 
 /// <summary>A certification service in the test: it answers each completion it receives with a certificate, unless told to stay silent.</summary>
@@ -101,6 +103,38 @@ internal static class SagaWait
         var statement = Statement(actor, ProgressVerbs.Passed, activity);
         statement["result"] = new JsonObject { ["success"] = true, ["completion"] = true };
         return statement;
+    }
+}
+
+public sealed class CompletionSagaOverRabbitMqTests(RabbitMqSagaFactory lrs) : IClassFixture<RabbitMqSagaFactory>
+{
+    [Fact]
+    public async Task PassingAttempt_SentTwiceAndRepublished_OneCompletionEventAndOneCertificate()
+    {
+        var (tenant, client) = await lrs.NewTenantAsync();
+        var (certification, handle) = await Certification.ConnectAsync(lrs.Services, answer: true);
+        var learner = Agent();
+        var activity = NewActivity();
+
+        await PostAsync(client, SagaWait.Passed(learner, activity));
+        await PostAsync(client, SagaWait.Passed(learner, activity));
+        var saga = await SagaWait.ForAsync(lrs.Services, tenant, s => s.CurrentState == nameof(CompletionStateMachine.Acknowledged) && s.Publications == 1);
+
+        // What a relay restarted between publishing and marking the row sent does: the same event, the same message id.
+        var repeat = new CompletionRecorded
+        {
+            TenantId = tenant, LearnerKey = saga.LearnerKey, ActivityId = saga.ActivityId, Registration = saga.Registration,
+            CompletedAt = saga.CompletedAt, StatementId = saga.StatementId, PassFail = saga.PassFail,
+        };
+        await lrs.Services.GetRequiredService<IBus>().Publish(repeat, c => c.MessageId = saga.CorrelationId);
+        await Task.Delay(1000);
+
+        // One completion event: every delivery certification saw carries the one message id (its inbox drops repeats).
+        Assert.Equal(saga.CorrelationId, Assert.Single(certification.Received.Distinct()));
+        Assert.NotNull(saga.CertificateId);
+        var sagas = await lrs.Services.GetRequiredService<SagaStore<CompletionState>>().ListAsync(tenant, null, CancellationToken.None);
+        Assert.Equal(saga.CertificateId, Assert.Single(sagas).CertificateId);
+        await handle.StopAsync();
     }
 }
 

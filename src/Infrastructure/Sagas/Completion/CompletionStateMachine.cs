@@ -17,33 +17,35 @@ public sealed class CompletionStateMachine : MassTransitStateMachine<CompletionS
     {
         InstanceState(x => x.CurrentState);
         Event(() => Recorded, e => e.CorrelateById(c => c.MessageId ?? throw new InvalidOperationException("A completion event needs a message id.")));
-        Event(() => Issued, e =>
-        {
-            e.CorrelateById(c => c.Message.CompletionMessageId);
-            e.OnMissingInstance(m => m.Discard());
-        });
+        Event(() => Issued, e => e.CorrelateById(c => c.Message.CompletionMessageId));
         Event(() => Overdue, e =>
         {
             e.CorrelateById(c => c.Message.CorrelationId);
             e.OnMissingInstance(m => m.Discard());
         });
 
-        Initially(When(Recorded)
-            .Then(c =>
-            {
-                var m = c.Message;
-                c.Saga.TenantId = m.TenantId;
-                c.Saga.LearnerKey = m.LearnerKey;
-                c.Saga.ActivityId = m.ActivityId;
-                c.Saga.Registration = m.Registration;
-                c.Saga.CompletedAt = m.CompletedAt;
-                c.Saga.StatementId = m.StatementId;
-                c.Saga.PassFail = m.PassFail;
-                c.Saga.Publications = 1;
-                c.Saga.RecordedAt = time.GetUtcNow();
-                c.Saga.DueAt = c.Saga.RecordedAt + options.Timeout;
-            })
-            .TransitionTo(AwaitingCertificate));
+        Initially(
+            When(Recorded)
+                .Then(c =>
+                {
+                    Record(c.Saga, c.Message, time.GetUtcNow());
+                    c.Saga.DueAt = c.Saga.RecordedAt + options.Timeout;
+                })
+                .TransitionTo(AwaitingCertificate),
+            // Certification heard the relay's publish before this endpoint did: the certificate may come first.
+            When(Issued)
+                .Then(c =>
+                {
+                    c.Saga.TenantId = c.Message.TenantId;
+                    c.Saga.LearnerKey = c.Message.LearnerKey;
+                    c.Saga.ActivityId = c.Message.ActivityId;
+                    c.Saga.Registration = c.Message.Registration;
+                    c.Saga.CertificateId = c.Message.CertificateId;
+                    c.Saga.AcknowledgedAt = time.GetUtcNow();
+                })
+                .TransitionTo(Acknowledged));
+
+        During(Acknowledged, When(Recorded, c => c.Saga.Publications == 0).Then(c => Record(c.Saga, c.Message, time.GetUtcNow())));
 
         During(AwaitingCertificate, Flagged,
             When(Issued)
@@ -72,7 +74,8 @@ public sealed class CompletionStateMachine : MassTransitStateMachine<CompletionS
                 .TransitionTo(Flagged));
 
         // Repeats: the relay publishing again after a restart, a second certificate, an overdue notice already acted on.
-        During(AwaitingCertificate, Flagged, Acknowledged, Ignore(Recorded));
+        During(AwaitingCertificate, Flagged, Ignore(Recorded));
+        During(Acknowledged, When(Recorded, c => c.Saga.Publications > 0));
         During(Acknowledged, Ignore(Issued));
         During(Flagged, Acknowledged, Ignore(Overdue));
     }
@@ -88,6 +91,19 @@ public sealed class CompletionStateMachine : MassTransitStateMachine<CompletionS
     public Event<CertificateIssued> Issued { get; private set; } = null!;
 
     public Event<CompletionAcknowledgementOverdue> Overdue { get; private set; } = null!;
+
+    private static void Record(CompletionState saga, CompletionRecorded m, DateTimeOffset now)
+    {
+        saga.TenantId = m.TenantId;
+        saga.LearnerKey = m.LearnerKey;
+        saga.ActivityId = m.ActivityId;
+        saga.Registration = m.Registration;
+        saga.CompletedAt = m.CompletedAt;
+        saga.StatementId = m.StatementId;
+        saga.PassFail = m.PassFail;
+        saga.Publications = 1;
+        saga.RecordedAt = now;
+    }
 
     private static CompletionRecorded Republished(CompletionState s) => new()
     {
