@@ -6,9 +6,11 @@ using Lrs.Application;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
 using Lrs.Infrastructure;
+using Lrs.Infrastructure.Erasure;
 using Lrs.Infrastructure.Messaging;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
+using Lrs.Infrastructure.Sagas.Completion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -47,8 +49,24 @@ builder.Services.AddSingleton(limits);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, runPartitionMaintenance: roles.Has("partitions") && !migrateOnly);
 builder.Services.AddProgress(builder.Configuration, runProjector: roles.Has("projector") && !oneShot);
-builder.Services.AddMessaging(builder.Configuration, bus, runRelay: roles.Has("relay") && !oneShot, runConsumers: roles.Has("ingest") && !oneShot);
+builder.Services.AddCompletionSagaStore(builder.Configuration);
+var runSagas = roles.Has("relay") && !oneShot;
+builder.Services.AddMessaging(builder.Configuration, bus, runRelay: roles.Has("relay") && !oneShot, runConsumers: roles.Has("ingest") && !oneShot,
+    configure: x =>
+    {
+        // Sagas run with the relay: the process that publishes the events follows them through.
+        if (runSagas)
+        {
+            x.AddCompletionSaga(builder.Services);
+        }
+    });
 builder.Services.AddSingleton(roles);
+if (roles.Has("projector") && !oneShot)
+{
+    // Erasure rewrites the ledger and the read models together, so it runs where the projector runs.
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<ErasureWorker>());
+}
+
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Xapi").Get<XapiAuthOptions>() ?? new XapiAuthOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lrs:Statements").Get<StatementQueryOptions>() ?? new StatementQueryOptions());
 builder.Services.AddExceptionHandler<ExceptionHandler>();

@@ -5,6 +5,7 @@ using Lrs.Application.Portal;
 using Lrs.Application.Documents;
 using Lrs.Application.Definitions;
 using Lrs.Application.LearningPaths;
+using Lrs.Application.Erasure;
 using Lrs.Application.Progress;
 using Lrs.Application.Reports;
 using Lrs.Application.Activities;
@@ -51,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<GetOverviewHandler>();
         services.AddScoped<SearchLearnersHandler>();
         services.AddScoped<SaveCourseHandler>();
+        services.AddScoped<RequestErasureHandler>();
+        services.AddScoped<ListErasuresHandler>();
         services.AddScoped<GetCourseHandler>();
         services.AddScoped<ListCoursesHandler>();
         services.AddScoped<ImportCmi5CourseHandler>();

@@ -2,6 +2,7 @@ using Lrs.Application.Admins;
 using Lrs.Application.Courses;
 using Lrs.Application.Progress;
 using Lrs.Application.Documents;
+using Lrs.Application.Erasure;
 using Lrs.Application.Activities;
 using Lrs.Application.Agents;
 using Lrs.Application.Idempotency;
@@ -11,6 +12,7 @@ using Lrs.Application.Tenancy;
 using Lrs.Application.Transcripts;
 using Lrs.Infrastructure.Courses;
 using Lrs.Infrastructure.Documents;
+using Lrs.Infrastructure.Erasure;
 using Lrs.Infrastructure.Activities;
 using Lrs.Infrastructure.Agents;
 using Lrs.Infrastructure.Idempotency;
@@ -75,6 +77,8 @@ public static class DependencyInjection
             services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         }
 
+        services.AddSingleton<IErasureStore, ErasureStore>();
+        services.AddSingleton<ErasureWorker>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<StatementBatchWriter>();
         services.AddSingleton<IngestQueue>();

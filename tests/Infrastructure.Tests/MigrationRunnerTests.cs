@@ -15,7 +15,8 @@ public sealed class MigrationRunnerTests
          "module_progress", "user_progress", "quiz_attempts", "quiz_question_responses", "assignment_submissions",
          "learning_paths", "learning_path_courses", "learning_path_progress", "progress_dirty",
          "competencies", "achievements", "user_competencies", "competency_evidence", "user_achievements",
-         "outbox", "inbox", "dead_letters", "admins"];
+         "outbox", "inbox", "dead_letters", "admins",
+         "saga_instances", "erasure_requests", "erasure_keys"];
 
     [Fact]
     public async Task Postgres_UpDownUp_CreatesDropsAndRecreatesSchema()

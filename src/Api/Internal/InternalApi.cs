@@ -26,6 +26,8 @@ public static class InternalApi
         api.MapLearnerReadModels();
         api.MapReports();
         api.MapDeadLetters();
+        api.MapErasure();
+        api.MapFlaggedCompletions();
         return api;
     }
 

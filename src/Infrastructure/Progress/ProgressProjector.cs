@@ -60,6 +60,48 @@ public sealed class ProgressProjector(
         return await RunOnceAsync(ct);
     }
 
+    /// <summary>
+    /// Recomputes every read-model row of one learner from the learner's statements, e.g. after GDPR erasure gave the
+    /// learner's statements a new identifier. Writes no events: the facts are not new, only the learner's name for them.
+    /// Returns how many statements were read.
+    /// </summary>
+    public async Task<int> RecomputeLearnerAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        await session.UseTenantAsync(tenantId, ct);
+        var statements = await session.ReadLearnerAsync(tenantId, learnerKey, ct);
+        await RecomputeAsync(session, tenantId, statements, ct);
+        await session.CommitAsync(ct);
+        return statements.Count;
+    }
+
+    /// <summary>
+    /// Recomputes the attempt keys of <paramref name="touched"/> and then its learners' course, module, quiz and other read models;
+    /// returns the attempt and completion events and the learner facts that are new.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Events, List<LearnerFact> Facts)> RecomputeAsync(
+        ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
+    {
+        var events = new List<OutboxMessage>();
+        foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
+        {
+            var rule = await rules.RuleForAsync(tenantId, key.ActivityId, ct);
+            var before = await session.ReadKeyStateAsync(tenantId, key, ct);
+            var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenantId, key, ct), rule);
+            await session.ReplaceAsync(tenantId, facts, ct);
+            events.AddRange(ProgressEvents.Changes(tenantId, before, facts));
+        }
+
+        // After the keys: lesson completion is read from the completion and pass records just replaced.
+        var learnerFacts = new List<LearnerFact>();
+        foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenantId, touched, ct))
+        {
+            learnerFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenantId, learner, courses, ct));
+        }
+
+        return (events, learnerFacts);
+    }
+
     private sealed record BatchResult(int Read, IReadOnlyList<LearnerFact> Facts);
 
     private async Task<BatchResult> ProjectBatchAsync(CancellationToken ct)
@@ -86,26 +128,10 @@ public sealed class ProgressProjector(
         {
             await session.UseTenantAsync(tenant.Key, ct);
             var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
-            var events = new List<OutboxMessage>();
-            foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
-            {
-                var rule = await rules.RuleForAsync(tenant.Key, key.ActivityId, ct);
-                var before = await session.ReadKeyStateAsync(tenant.Key, key, ct);
-                var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenant.Key, key, ct), rule);
-                await session.ReplaceAsync(tenant.Key, facts, ct);
-                events.AddRange(ProgressEvents.Changes(tenant.Key, before, facts));
-            }
+            var (events, tenantFacts) = await RecomputeAsync(session, tenant.Key, touched, ct);
 
-            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
+            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0008, 0009).
             await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
-
-            // After the keys: lesson completion is read from the completion and pass records just replaced.
-            var tenantFacts = new List<LearnerFact>();
-            foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenant.Key, touched, ct))
-            {
-                tenantFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenant.Key, learner, courses, ct));
-            }
-
             await WriteFactsAsync(session, tenantFacts, ct);
             learnerFacts.AddRange(tenantFacts);
         }

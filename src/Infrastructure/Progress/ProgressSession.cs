@@ -159,6 +159,27 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
         return payload is null ? null : LedgerStatement.Parse(id, payload);
     }
 
+    /// <summary>Every non-voided statement whose actor (or object Agent) is the learner.</summary>
+    public async Task<IReadOnlyList<LedgerStatement>> ReadLearnerAsync(Guid tenantId, string learnerKey, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT s.statement_id, s.payload FROM statements s
+            WHERE s.tenant_id = @tenant AND NOT s.is_voiding
+              AND EXISTS (SELECT 1 FROM statement_agents g
+                          WHERE g.tenant_id = @tenant AND g.statement_id = s.statement_id AND g.agent_key = @learner AND g.direct)
+              AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
+            """;
+        var statements = new List<LedgerStatement>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            sql, new { tenant = dialect.Id(tenantId), learner = learnerKey }, tx, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            statements.Add(LedgerStatement.Parse(dialect.ReadId(reader, 0), reader.GetString(1)));
+        }
+
+        return statements;
+    }
+
     /// <summary>
     /// Every non-voided statement that may count for <paramref name="key"/>: by the learner, in the registration, about
     /// the activity as object or context activity. The derivation keeps the ones that do.

@@ -16,8 +16,8 @@ public sealed class OpenApiTests(PostgresLrsFactory lrs)
         var paths = document["paths"]!.AsObject();
 
         Assert.Equal(
-            ["/api/v1/achievements/{id}", "/api/v1/attempts", "/api/v1/competencies/{id}", "/api/v1/completions", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}",
-             "/api/v1/dead-letters", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/{id}/replay", "/api/v1/learning-paths/{id}", "/api/v1/pass-fail", "/api/v1/progress", "/api/v1/progress/achievements", "/api/v1/progress/assignments",
+            ["/api/v1/achievements/{id}", "/api/v1/attempts", "/api/v1/competencies/{id}", "/api/v1/completions", "/api/v1/completions/flagged", "/api/v1/courses", "/api/v1/courses/import/cmi5", "/api/v1/courses/{id}",
+             "/api/v1/dead-letters", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/{id}/replay", "/api/v1/erasure-requests", "/api/v1/erasure-requests/{id}", "/api/v1/learning-paths/{id}", "/api/v1/pass-fail", "/api/v1/progress", "/api/v1/progress/achievements", "/api/v1/progress/assignments",
              "/api/v1/progress/competencies",
              "/api/v1/progress/learning-paths", "/api/v1/progress/lessons", "/api/v1/progress/modules", "/api/v1/progress/quiz-attempts",
              "/api/v1/progress/user", "/api/v1/reports/completion-rate", "/api/v1/reports/drop-off",
