@@ -176,7 +176,10 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
                 return false;
             }
 
+            // Messages published before the erasure may still have been on their way: a saga instance they started
+            // meanwhile, or a dead letter they became, is redacted now, with the sent notification.
             await RedactMessagesAsync(c, tx, request.TenantId, redaction, ct);
+            await RedactSagasAsync(c, tx, request.TenantId, redaction, ct);
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE erasure_requests SET status = 'completed', pending_keys = NULL, completed_at = @at WHERE tenant_id = @tenant AND id = @id",
                 new { tenant, id = Dialect.Id(request.Id), at = Dialect.Time(at) }, tx, cancellationToken: ct));

@@ -132,6 +132,13 @@ public abstract class ErasureTests(LrsFactory lrs)
             Assert.True(DateTime.UtcNow < deadline, "The relay did not send the tenant's events.");
             await Task.Delay(100);
         }
+
+        // The completion event has reached the completion saga, whose instance names the learner too.
+        while (!(await RowsAsync(tenant)).Any(r => r.StartsWith("saga_instances:", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The completion saga did not start.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Every row of every table holding tenant data, as text (binary columns decoded as UTF-8 too).</summary>
