@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<SearchLearnersHandler>();
         services.AddScoped<SaveCourseHandler>();
         services.AddScoped<RequestErasureHandler>();
+        services.AddScoped<RequestErasureFromEventHandler>();
         services.AddScoped<ListErasuresHandler>();
         services.AddScoped<GetCourseHandler>();
         services.AddScoped<ListCoursesHandler>();

@@ -33,12 +33,16 @@ internal sealed record BenchOptions
 
     public bool Explain { get; init; } = true;
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "queries", "batch", "single", "sustained", "backpressure" };
+    public int CompletionLearners { get; init; } = 200;
+
+    public int CompletionClients { get; init; } = 16;
+
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "queries", "batch", "single", "sustained", "backpressure", "completion" };
 
     public const string Usage = """
         usage: dotnet run -c Release --project build/bench/Harness -- [options]
           --quick                   smoke run of every scenario, under a minute
-          --only a,b                scenarios: queries, batch, single, sustained, backpressure (default: all)
+          --only a,b                scenarios: queries, batch, single, sustained, backpressure, completion (default: all)
           --batch-requests N        POSTs of 100 statements (300)      --batch-clients N    concurrent clients (8)
           --single-requests N       single-statement POSTs (15000)     --single-clients N   concurrent clients (64)
           --sustained-seconds N     the sustained batched run (60)
@@ -47,7 +51,10 @@ internal sealed record BenchOptions
           --query-clients N         concurrent query clients (4)      --backpressure-seconds N (10)
           --baseline-rows N         most rows in one COPY baseline (50000)
           --no-explain              skip the EXPLAIN (ANALYZE, BUFFERS) plans at the largest store
-        Needs LRS_TEST_POSTGRES (eval "$(build/services.sh env)") naming a role that may create databases.
+          --completion-learners N   learners POSTing launched, passed, completed (200)
+          --completion-clients N    learners at a time (16)
+        Needs LRS_TEST_POSTGRES (eval "$(build/services.sh env)") naming a role that may create databases, and for
+        the completion scenario LRS_TEST_RABBITMQ (build/services.sh start starts RabbitMQ too).
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -57,6 +64,7 @@ internal sealed record BenchOptions
             {
                 Quick = true, BatchRequests = 20, SingleRequests = 1000, SustainedSeconds = 5, StoreSteps = [5_000, 20_000],
                 Queries = 20, BackpressureSeconds = 4, BackpressureClients = 128, BaselineRows = 2000,
+                CompletionLearners = 20, CompletionClients = 4,
             }
             : new BenchOptions();
         for (var i = 0; i < args.Length; i++)
@@ -79,6 +87,8 @@ internal sealed record BenchOptions
                 "--backpressure-seconds" => options with { BackpressureSeconds = Int() },
                 "--baseline-rows" => options with { BaselineRows = Int() },
                 "--no-explain" => options with { Explain = false },
+                "--completion-learners" => options with { CompletionLearners = Int() },
+                "--completion-clients" => options with { CompletionClients = Int() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

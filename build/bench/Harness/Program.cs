@@ -39,7 +39,15 @@ if (options.Scenarios.Contains("queries"))
     await new QueryScenarios(options, db, host, tenant).RunAsync();
 }
 
-await new IngestScenarios(options, db, host, tenant).RunAsync();
+if (options.Scenarios.Overlaps(["batch", "single", "sustained", "backpressure"]))
+{
+    await new IngestScenarios(options, db, host, tenant).RunAsync();
+}
+if (options.Scenarios.Contains("completion"))
+{
+    await new CompletionScenario(options).RunAsync();
+}
+
 Console.WriteLine();
 Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:N0} s.");
 return 0;

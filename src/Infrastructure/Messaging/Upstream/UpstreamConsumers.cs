@@ -1,3 +1,4 @@
+using Lrs.Application.Erasure;
 using Lrs.Application.Events;
 using Lrs.Application.Events.Contracts;
 using Lrs.Application.Events.Upstream;
@@ -17,6 +18,7 @@ public static class UpstreamConsumers
         Add<UserEnrolled>(x);
         Add<CourseUpdated>(x);
         Add<LessonCompleted>(x);
+        x.AddConsumer<ErasureRequestedConsumer>().Endpoint(e => e.Name = "lrs." + MessageContracts.NameOf<ErasureRequested>());
     }
 
     /// <summary>One queue per contract, named <c>lrs.</c> + the contract's name, bound to the contract's exchange.</summary>
@@ -35,4 +37,11 @@ public sealed class UpstreamConsumer<T>(RecordUpstreamEventHandler handler) : IC
         return handler.HandleAsync(context.Message, context.MessageId ?? throw new InvalidMessageException("The message has no message id."), source,
             context.CancellationToken);
     }
+}
+
+/// <summary>Thin: hands <c>gdpr.erasure.requested.v1</c> to <see cref="RequestErasureFromEventHandler"/>, behind the same consume guard.</summary>
+public sealed class ErasureRequestedConsumer(RequestErasureFromEventHandler handler) : IConsumer<ErasureRequested>
+{
+    public Task Consume(ConsumeContext<ErasureRequested> context) =>
+        handler.HandleAsync(context.Message, context.MessageId ?? throw new InvalidMessageException("The message has no message id."), context.CancellationToken);
 }
