@@ -7,8 +7,14 @@ public sealed record DeadLetter(
 /// <summary>The dead letters of a tenant (row-level security on PostgreSQL confines each call to the tenant).</summary>
 public interface IDeadLetterStore
 {
-    /// <summary>Up to <paramref name="limit"/> dead letters with ids after <paramref name="after"/>, oldest first (ids are UUIDv7).</summary>
-    Task<IReadOnlyList<DeadLetter>> ListAsync(Guid tenantId, Guid? after, int limit, CancellationToken ct);
+    /// <summary>
+    /// Up to <paramref name="limit"/> dead letters with ids after <paramref name="after"/>, oldest first (ids are UUIDv7),
+    /// only those of <paramref name="messageType"/> when it is given.
+    /// </summary>
+    Task<IReadOnlyList<DeadLetter>> ListAsync(Guid tenantId, Guid? after, int limit, string? messageType, CancellationToken ct);
+
+    /// <summary>The message types the tenant's dead letters have, in order.</summary>
+    Task<IReadOnlyList<string>> MessageTypesAsync(Guid tenantId, CancellationToken ct);
 
     Task<DeadLetter?> FindAsync(Guid tenantId, Guid id, CancellationToken ct);
 
@@ -21,7 +27,7 @@ public interface IMessageReplay
     Task ReplayAsync(DeadLetter letter, CancellationToken ct);
 }
 
-public sealed record ListDeadLetters(Guid TenantId, string? Cursor, int? Limit);
+public sealed record ListDeadLetters(Guid TenantId, string? Cursor, int? Limit, string? MessageType = null);
 
 /// <summary>Lists, reads, replays and discards dead letters; for the internal API and the portal.</summary>
 public sealed class DeadLettersHandler(IDeadLetterStore store, IMessageReplay replay)
@@ -48,10 +54,12 @@ public sealed class DeadLettersHandler(IDeadLetterStore store, IMessageReplay re
             after = cursor;
         }
 
-        var items = await store.ListAsync(query.TenantId, after, limit + 1, ct);
+        var items = await store.ListAsync(query.TenantId, after, limit + 1, string.IsNullOrWhiteSpace(query.MessageType) ? null : query.MessageType.Trim(), ct);
         var page = items.Take(limit).ToList();
         return (page, items.Count > limit ? page[^1].Id.ToString("D") : null, null);
     }
+
+    public Task<IReadOnlyList<string>> MessageTypesAsync(Guid tenantId, CancellationToken ct) => store.MessageTypesAsync(tenantId, ct);
 
     public Task<DeadLetter?> GetAsync(Guid tenantId, Guid id, CancellationToken ct) => store.FindAsync(tenantId, id, ct);
 

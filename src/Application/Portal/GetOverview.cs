@@ -10,10 +10,26 @@ public sealed record MinuteCount(DateTimeOffset Minute, long Statements);
 /// Total: statements stored. LastHour: stored in the past hour. PerSecond: the rate over the past minute.
 /// Unprojected: statements the progress projector has not reached yet, the oldest stored at OldestUnprojected.
 /// PerMinute: the past hour minute by minute, oldest first, minutes without statements included.
+/// Events: the tenant's side of the event backbone.
 /// </summary>
 public sealed record Overview(
     DateTimeOffset Now, long Total, long LastHour, double PerSecond, long Unprojected, TimeSpan? ProjectionLag,
-    IReadOnlyList<MinuteCount> PerMinute);
+    IReadOnlyList<MinuteCount> PerMinute, EventOverview Events);
+
+/// <summary>
+/// Unsent: outbox events the relay has not published yet, the oldest waiting for OldestUnsentAge. DeadLetters: messages
+/// a consumer gave up on. FlaggedCompletions: completions certification never acknowledged (completion saga).
+/// </summary>
+public sealed record EventOverview(long Unsent, TimeSpan? OldestUnsentAge, long DeadLetters, long FlaggedCompletions);
+
+/// <summary>Raw counts of one tenant's outbox, dead letters and flagged completions.</summary>
+public sealed record EventCounts(long Unsent, DateTimeOffset? OldestUnsent, long DeadLetters, long FlaggedCompletions);
+
+/// <summary>Counts over one tenant's event backbone (outbox, dead letters, completion saga).</summary>
+public interface IEventStatistics
+{
+    Task<EventCounts> CountAsync(Guid tenantId, CancellationToken ct);
+}
 
 /// <summary>Counts over one tenant's ledger.</summary>
 public interface ILedgerStatistics
@@ -24,7 +40,7 @@ public interface ILedgerStatistics
 /// <summary>Raw counts: <paramref name="Minutes"/> are the past hour's non-empty minutes.</summary>
 public sealed record LedgerCounts(long Total, long LastHour, long LastMinute, long Unprojected, DateTimeOffset? OldestUnprojected, IReadOnlyList<MinuteCount> Minutes);
 
-public sealed class GetOverviewHandler(ILedgerStatistics statistics, TimeProvider time)
+public sealed class GetOverviewHandler(ILedgerStatistics statistics, IEventStatistics events, TimeProvider time)
 {
     public async Task<Overview> HandleAsync(GetOverview query, CancellationToken ct)
     {
@@ -34,10 +50,14 @@ public sealed class GetOverviewHandler(ILedgerStatistics statistics, TimeProvide
         var byMinute = counts.Minutes.ToDictionary(m => m.Minute, m => m.Statements);
         var series = Enumerable.Range(0, 60).Select(i => first.AddMinutes(i))
             .Select(m => new MinuteCount(m, byMinute.GetValueOrDefault(m))).ToList();
-        var lag = counts.OldestUnprojected is { } oldest ? now - oldest : (TimeSpan?)null;
-        return new Overview(now, counts.Total, counts.LastHour, counts.LastMinute / 60.0, counts.Unprojected,
-            lag is { } l && l < TimeSpan.Zero ? TimeSpan.Zero : lag, series);
+        var backbone = await events.CountAsync(query.TenantId, ct);
+        return new Overview(now, counts.Total, counts.LastHour, counts.LastMinute / 60.0, counts.Unprojected, Age(now, counts.OldestUnprojected), series,
+            new EventOverview(backbone.Unsent, Age(now, backbone.OldestUnsent), backbone.DeadLetters, backbone.FlaggedCompletions));
     }
+
+    // How long ago, never negative (clocks of database and host may differ a little); null when there is nothing waiting.
+    private static TimeSpan? Age(DateTimeOffset now, DateTimeOffset? since) =>
+        since is { } s ? (now - s < TimeSpan.Zero ? TimeSpan.Zero : now - s) : null;
 
     public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 }

@@ -147,9 +147,22 @@ public sealed class MessageStore(IDbConnectionFactory connections, DatabaseProvi
         await tx.CommitAsync(ct);
     }
 
-    public Task<IReadOnlyList<DeadLetter>> ListAsync(Guid tenantId, Guid? after, int limit, CancellationToken ct) =>
-        ReadDeadLettersAsync(tenantId, (after is null ? string.Empty : " AND id > @after") + " ORDER BY id LIMIT @limit",
-            new { tenant = Dialect.Id(tenantId), after = after is { } a ? Dialect.Id(a) : null, limit }, ct);
+    public Task<IReadOnlyList<DeadLetter>> ListAsync(Guid tenantId, Guid? after, int limit, string? messageType, CancellationToken ct) =>
+        ReadDeadLettersAsync(tenantId,
+            (after is null ? string.Empty : " AND id > @after") + (messageType is null ? string.Empty : " AND message_type = @type") + " ORDER BY id LIMIT @limit",
+            new { tenant = Dialect.Id(tenantId), after = after is { } a ? Dialect.Id(a) : null, type = messageType, limit }, ct);
+
+    public async Task<IReadOnlyList<string>> MessageTypesAsync(Guid tenantId, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await UseTenantAsync(connection, tx, Postgres ? tenantId : null, ct);
+        var types = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT message_type FROM dead_letters WHERE tenant_id = @tenant ORDER BY message_type",
+            new { tenant = Dialect.Id(tenantId) }, tx, cancellationToken: ct))).ToList();
+        await tx.CommitAsync(ct);
+        return types;
+    }
 
     public async Task<DeadLetter?> FindAsync(Guid tenantId, Guid id, CancellationToken ct) =>
         (await ReadDeadLettersAsync(tenantId, " AND id = @id", new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id) }, ct)).SingleOrDefault();

@@ -1,6 +1,7 @@
 using Dapper;
 using Lrs.Application.Portal;
 using Lrs.Infrastructure.Progress;
+using Lrs.Infrastructure.Sagas.Completion;
 
 namespace Lrs.Infrastructure.Portal;
 
@@ -8,8 +9,40 @@ namespace Lrs.Infrastructure.Portal;
 /// The portal's reads of one tenant's ledger, in one transaction per call with <c>lrs.tenant_id</c> set on PostgreSQL.
 /// Times are <c>timestamptz</c> on PostgreSQL and Unix milliseconds on SQLite.
 /// </summary>
-public sealed class PortalQueries(ProgressStore store) : ILedgerStatistics, ILearnerDirectory
+public sealed class PortalQueries(ProgressStore store) : ILedgerStatistics, ILearnerDirectory, IEventStatistics
 {
+    public async Task<EventCounts> CountAsync(Guid tenantId, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        await session.UseTenantAsync(tenantId, ct);
+        var p = new
+        {
+            tenant = session.Dialect.Id(tenantId),
+            sagaType = CompletionStateMachine.SagaType,
+            flagged = nameof(CompletionStateMachine.Flagged),
+        };
+        long unsent;
+        DateTimeOffset? oldest = null;
+        await using (var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE tenant_id = @tenant AND sent_at IS NULL", p, session.Transaction, cancellationToken: ct)))
+        {
+            await reader.ReadAsync(ct);
+            unsent = Convert.ToInt64(reader.GetValue(0), null);
+            if (!reader.IsDBNull(1))
+            {
+                oldest = session.Dialect.ReadTime(reader, 1);
+            }
+        }
+
+        var deadLetters = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM dead_letters WHERE tenant_id = @tenant", p, session.Transaction, cancellationToken: ct));
+        var flagged = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM saga_instances WHERE tenant_id = @tenant AND saga_type = @sagaType AND current_state = @flagged",
+            p, session.Transaction, cancellationToken: ct));
+        await session.CommitAsync(ct);
+        return new EventCounts(unsent, oldest, deadLetters, flagged);
+    }
+
     public async Task<LedgerCounts> CountAsync(Guid tenantId, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);

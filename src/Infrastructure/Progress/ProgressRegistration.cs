@@ -32,6 +32,7 @@ public static class ProgressRegistration
         services.AddSingleton<IProgressCatchUp>(sp => sp.GetRequiredService<ProgressProjector>());
         services.AddSingleton(sp => new PortalQueries(sp.GetRequiredService<ProgressStore>()));
         services.AddSingleton<ILedgerStatistics>(sp => sp.GetRequiredService<PortalQueries>());
+        services.AddSingleton<IEventStatistics>(sp => sp.GetRequiredService<PortalQueries>());
         services.AddSingleton<ILearnerDirectory>(sp => sp.GetRequiredService<PortalQueries>());
         if (runProjector)
         {

@@ -30,6 +30,9 @@ public sealed class PortalHost : IAsyncLifetime
 
     public PortalScenario Scenario { get; private set; } = null!;
 
+    /// <summary>The bootstrap tenant the seeded credential belongs to.</summary>
+    public Guid TenantId { get; private set; }
+
     /// <summary>Screenshots of every page visited, under the test output directory.</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -48,9 +51,24 @@ public sealed class PortalHost : IAsyncLifetime
             ["Lrs__Bootstrap__AdminPassword"] = AdminPassword,
             ["Lrs__Pdf__PdfSharpLicense"] = "AGPL",
             ["Lrs__Projector__PollMilliseconds"] = "100",
+            ["Lrs__Relay__PollMilliseconds"] = "100",
+            // The event pages need a real bus that a test can publish to from outside the process.
+            ["Lrs__Bus__Transport"] = "RabbitMq",
+            ["Lrs__Bus__RabbitMq__Host"] = Broker.Host,
+            ["Lrs__Bus__RabbitMq__Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Lrs__Bus__RabbitMq__Username"] = Broker.UserName,
+            ["Lrs__Bus__RabbitMq__Password"] = Broker.Password,
+            ["Lrs__Bus__RetryLimit"] = "2",
+            ["Lrs__Bus__RetryInitialMilliseconds"] = "20",
         });
         await _host.WaitReadyAsync();
         Scenario = await PortalScenario.SeedAsync(Xapi());
+        await using (var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM tenants WHERE name = 'default'", connection);
+            TenantId = (Guid)(await command.ExecuteScalarAsync())!;
+        }
 
         if (!File.Exists(Chromium))
         {
