@@ -56,13 +56,19 @@ internal sealed class Certification
 {
     public ConcurrentBag<Guid> Received { get; } = [];
 
-    public static async Task<(Certification Service, HostReceiveEndpointHandle Handle)> ConnectAsync(IServiceProvider services, bool answer)
+    /// <summary>Listens for the completions of <paramref name="tenant"/> only: the broker's exchanges are shared with other tests.</summary>
+    public static async Task<(Certification Service, HostReceiveEndpointHandle Handle)> ConnectAsync(IServiceProvider services, Guid tenant, bool answer)
     {
         var certification = new Certification();
         var bus = services.GetRequiredService<IBus>();
         var handle = bus.ConnectReceiveEndpoint("test-certification-" + Guid.NewGuid().ToString("N")[..8], e =>
             e.Handler<CompletionRecorded>(async c =>
             {
+                if (c.Message.TenantId != tenant)
+                {
+                    return;
+                }
+
                 certification.Received.Add(c.MessageId!.Value);
                 if (answer)
                 {
@@ -112,7 +118,7 @@ public sealed class CompletionSagaOverRabbitMqTests(RabbitMqSagaFactory lrs) : I
     public async Task PassingAttempt_SentTwiceAndRepublished_OneCompletionEventAndOneCertificate()
     {
         var (tenant, client) = await lrs.NewTenantAsync();
-        var (certification, handle) = await Certification.ConnectAsync(lrs.Services, answer: true);
+        var (certification, handle) = await Certification.ConnectAsync(lrs.Services, tenant, answer: true);
         var learner = Agent();
         var activity = NewActivity();
 
@@ -144,7 +150,7 @@ public sealed class CompletionSagaTimeoutTests(InMemorySagaFactory lrs) : IClass
     public async Task Completion_NeverAcknowledged_IsRepublishedThenFlaggedForAnAdmin()
     {
         var (tenant, client) = await lrs.NewTenantAsync();
-        var (certification, handle) = await Certification.ConnectAsync(lrs.Services, answer: false);
+        var (certification, handle) = await Certification.ConnectAsync(lrs.Services, tenant, answer: false);
 
         await PostAsync(client, SagaWait.Passed(Agent(), NewActivity()));
 
