@@ -42,8 +42,9 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private OutboxRelay Relay() => new(new MessageStore(_db.Connections, DatabaseProvider.Postgres), new ProgressStore(_db.Connections, DatabaseProvider.Postgres),
-        _bus, new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+    private OutboxRelay Relay(RelayOptions? options = null, ChangeSignals? signals = null) =>
+        new(new MessageStore(_db.Connections, DatabaseProvider.Postgres), new ProgressStore(_db.Connections, DatabaseProvider.Postgres),
+            _bus, options ?? new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), TimeProvider.System, NullLogger<OutboxRelay>.Instance, signals);
 
     private async Task<Guid> NewTenantAsync()
     {
@@ -122,6 +123,29 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Equal(1, failed.Attempts);
         Assert.False(string.IsNullOrEmpty(failed.Error));
         Assert.True(failed.Next > DateTime.UtcNow.AddMilliseconds(-50));
+    }
+
+    [Fact] // the projector of the same process wakes the relay: the row is published long before the next poll
+    public async Task Relay_OutboxSignalled_PublishesBeforeNextPoll()
+    {
+        var tenant = await NewTenantAsync();
+        var signals = new ChangeSignals();
+        var relay = Relay(new RelayOptions { PollMilliseconds = 60_000 }, signals);
+        await relay.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(500); // the first round has found nothing and the relay waits for its next poll
+            var message = Completion(tenant, "learner-woken", "woken");
+            await WriteAsync(tenant, message);
+            signals.Outbox.Notify();
+
+            await UntilReceivedAsync(1);
+            Assert.Equal(message.MessageId, Assert.Single(_received).Id);
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

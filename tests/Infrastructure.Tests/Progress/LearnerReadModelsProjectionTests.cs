@@ -233,6 +233,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
             await session.LockCheckpointAsync(ProgressProjector.Projection, CancellationToken.None);
             await session.ClearReadModelsAsync(CancellationToken.None);
             await session.SaveCheckpointAsync(ProgressProjector.Projection, 0, CancellationToken.None);
+            await session.SaveCheckpointAsync(ProgressProjector.LearnerProjection, 0, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 

@@ -29,14 +29,64 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
 
     protected abstract Task CloseAsync();
 
-    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync());
+    private readonly ChangeSignals _signals = new();
+
+    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync(), _signals);
 
     public Task DisposeAsync() => CloseAsync();
 
     private ProgressStore Store => new(Connections, Provider);
 
-    private ProgressProjector Projector(int batchSize = 500) =>
-        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize }, NullLogger<ProgressProjector>.Instance);
+    private ProgressProjector Projector(int batchSize = 500, int pollMilliseconds = 500) =>
+        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize, PollMilliseconds = pollMilliseconds },
+            NullLogger<ProgressProjector>.Instance, signals: _signals);
+
+    private async Task<long> CheckpointAsync(string projection)
+    {
+        await using var session = await Store.BeginAsync(CancellationToken.None);
+        return await session.CheckpointAsync(projection, CancellationToken.None);
+    }
+
+    // A transaction that sees the tenant's rows (PostgreSQL's row-level security needs lrs.tenant_id).
+    private async Task<System.Data.Common.DbTransaction> ScopeAsync(System.Data.Common.DbConnection connection, Guid tenant)
+    {
+        var tx = await connection.BeginTransactionAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
+        }
+
+        return tx;
+    }
+
+    private async Task<(long Attempts, long Interactions, long Completions, long PassFail)> CountsAsync(Guid tenant)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var tx = await ScopeAsync(connection, tenant);
+        async Task<long> Count(string table) => await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
+        return (await Count("attempts"), await Count("interaction_results"), await Count("completion_records"), await Count("pass_fail_records"));
+    }
+
+    // Every row of the tenant's per-key read models, in key order.
+    private async Task<string> DumpAsync(Guid tenant)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var tx = await ScopeAsync(connection, tenant);
+        var tables = new List<string>();
+        foreach (var (table, order) in new[]
+                 {
+                     ("attempts", "learner_key, activity_id, registration, attempt_number"),
+                     ("interaction_results", "learner_key, activity_id, registration, attempt_number, position"),
+                     ("completion_records", "learner_key, activity_id, registration"),
+                     ("pass_fail_records", "learner_key, activity_id, registration"),
+                 })
+        {
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY {order}", transaction: tx);
+            tables.Add(JsonSerializer.Serialize(rows.Select(r => (IDictionary<string, object>)r)));
+        }
+
+        return string.Join("\n", tables);
+    }
 
     private async Task<Guid> NewTenantAsync()
     {
@@ -204,6 +254,54 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
         Assert.Equal(before, after);
         Assert.Contains("\"Outcome\":2", before[2], StringComparison.Ordinal);
         Assert.NotEqual(before[0], before[2]); // tenants differ: the second failed its first attempts
+    }
+
+    [Fact] // more keys than one command takes and more rows than one insert takes: the batch equals small batches
+    public async Task RunOnceAsync_ManyKeysInOneBatch_SameRowsAsSmallBatches()
+    {
+        var tenant = await NewTenantAsync();
+        var learners = Enumerable.Range(0, 520).Select(i => $"mailto:learner{i:D3}@example.com").ToList();
+        await WriteAsync(tenant, learners.SelectMany((learner, i) => Session(learner, Guid.NewGuid(), i, pass: i % 3 != 0)));
+
+        Assert.Equal(520 * 7, await Projector(batchSize: 5000).RunOnceAsync(CancellationToken.None));
+        var large = await DumpAsync(tenant);
+        Assert.Equal((520, 1040, 520, 520), await CountsAsync(tenant));
+        Assert.Equal(520 * 7, await Projector(batchSize: 70).RebuildAsync(CancellationToken.None));
+
+        Assert.Equal(large, await DumpAsync(tenant));
+        Assert.Contains("\"Outcome\":2", await SnapshotAsync(tenant, learners[^1]), StringComparison.Ordinal); // 519 % 3 == 0: failed
+        Assert.Contains("\"Outcome\":1", await SnapshotAsync(tenant, learners[^2]), StringComparison.Ordinal);
+    }
+
+    [Fact] // statements committed in this process wake both stages: projected long before the next poll
+    public async Task ExecuteAsync_StatementsCommittedInProcess_ProjectedBeforeNextPoll()
+    {
+        var tenant = await NewTenantAsync();
+        using var projector = Projector(pollMilliseconds: 60_000);
+        await projector.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(500); // the first rounds found nothing and both stages wait for their next poll
+            await WriteAsync(tenant, Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true));
+
+            for (var i = 0; i < 100 && (await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None)).Count == 0; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Single(await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+            var attempts = await CheckpointAsync(ProgressProjector.Projection);
+            for (var i = 0; i < 100 && await CheckpointAsync(ProgressProjector.LearnerProjection) < attempts; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(attempts, await CheckpointAsync(ProgressProjector.LearnerProjection));
+        }
+        finally
+        {
+            await projector.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
