@@ -30,6 +30,7 @@ public sealed class OutboxRelay(
     private long _ledgerBacklog;
     private double _ledgerLag;
     private int _observing;
+    private DateTimeOffset _nextPrune;
 
     public long OutboxBacklog => Interlocked.Read(ref _outboxBacklog);
 
@@ -54,7 +55,31 @@ public sealed class OutboxRelay(
         var (count, oldest) = await messages.BacklogAsync(ct);
         Interlocked.Exchange(ref _outboxBacklog, count);
         Volatile.Write(ref _outboxLag, oldest is { } o ? Math.Max(0, (time.GetUtcNow() - o).TotalSeconds) : 0);
+        if (time.GetUtcNow() >= _nextPrune)
+        {
+            await PruneAsync(ct);
+        }
+
         return published;
+    }
+
+    /// <summary>
+    /// Deletes outbox rows published longer ago than <see cref="RelayOptions.RetainSentHours"/> and inbox entries older than
+    /// <see cref="RelayOptions.RetainHandledHours"/>; the relay's outbox loop does this once an hour. Returns the counts.
+    /// </summary>
+    public async Task<(long Outbox, long Inbox)> PruneAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var pruned = await messages.PruneAsync(
+            options.RetainSentHours > 0 ? now.AddHours(-options.RetainSentHours) : null,
+            options.RetainHandledHours > 0 ? now.AddHours(-options.RetainHandledHours) : null, ct);
+        _nextPrune = now.AddHours(1);
+        if (pruned.Outbox + pruned.Inbox > 0)
+        {
+            logger.LogInformation("Pruned {Outbox} published outbox rows and {Inbox} inbox entries", pruned.Outbox, pruned.Inbox);
+        }
+
+        return pruned;
     }
 
     /// <summary>Publishes the ledger's statements up to the commit horizon; returns how many were published.</summary>

@@ -42,9 +42,9 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private OutboxRelay Relay(RelayOptions? options = null, ChangeSignals? signals = null) =>
+    private OutboxRelay Relay(RelayOptions? options = null, ChangeSignals? signals = null, TimeProvider? time = null) =>
         new(new MessageStore(_db.Connections, DatabaseProvider.Postgres), new ProgressStore(_db.Connections, DatabaseProvider.Postgres),
-            _bus, options ?? new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), TimeProvider.System, NullLogger<OutboxRelay>.Instance, signals);
+            _bus, options ?? new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), time ?? TimeProvider.System, NullLogger<OutboxRelay>.Instance, signals);
 
     private async Task<Guid> NewTenantAsync()
     {
@@ -146,6 +146,43 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         {
             await relay.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact] // sent rows and inbox entries past their retention go; unsent rows and recent entries stay
+    public async Task PruneAsync_PastRetention_DeletesSentRowsAndOldInboxEntriesOnly()
+    {
+        var tenant = await NewTenantAsync();
+        await WriteAsync(tenant, Completion(tenant, "learner-sent", "sent"));
+        Assert.Equal(1, await Relay().RunOnceAsync(CancellationToken.None));
+        var unsent = Completion(tenant, "learner-unsent", "unsent");
+        await WriteAsync(tenant, unsent);
+        var store = new MessageStore(_db.Connections, DatabaseProvider.Postgres);
+        var old = Guid.NewGuid();
+        await using (var connection = await _db.Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO inbox (consumer, message_id, handled_at) VALUES ('c', @old, now() - interval '40 days')", new { old });
+        }
+
+        var recent = Guid.NewGuid();
+        Assert.True(await store.RecordHandledAsync("c", recent, CancellationToken.None));
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(31));
+
+        Assert.Equal((0L, 0L), await Relay(new RelayOptions { RetainSentHours = 0, RetainHandledHours = 0 }, time: later).PruneAsync(CancellationToken.None));
+        Assert.Equal((1L, 1L), await Relay(new RelayOptions { RetainHandledHours = 24 * 35 }, time: later).PruneAsync(CancellationToken.None));
+
+        Assert.Equal([unsent.MessageId], (await store.ReadUnsentAsync(10, CancellationToken.None)).Select(r => r.MessageId));
+        Assert.Equal((1L, 0L), await CountAsync(tenant));
+        Assert.False(await store.HandledAsync("c", old, CancellationToken.None));
+        Assert.True(await store.HandledAsync("c", recent, CancellationToken.None));
+    }
+
+    private async Task<(long Outbox, long Inbox)> CountAsync(Guid tenant)
+    {
+        await using var connection = await _db.Connections.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(SetTenant, new { tenant }, tx);
+        return (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox", transaction: tx),
+            await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox WHERE handled_at < now() - interval '1 day'", transaction: tx));
     }
 
     [Fact]
