@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<IErasureStore, ErasureStore>();
         services.AddSingleton<ErasureWorker>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ChangeSignals>();
         services.AddSingleton<StatementBatchWriter>();
         services.AddSingleton<IngestQueue>();
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());

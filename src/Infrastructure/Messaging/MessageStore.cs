@@ -72,15 +72,8 @@ public sealed class MessageStore(IDbConnectionFactory connections, DatabaseProvi
         return (count, oldest);
     }
 
-    public Task MarkSentAsync(IReadOnlyCollection<OutboxRow> rows, DateTimeOffset now, CancellationToken ct) =>
-        UpdateAsync(rows, "UPDATE outbox SET sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE position = @position",
-            r => new { now = Dialect.Time(now), position = r.Position }, ct);
-
-    public Task MarkFailedAsync(OutboxRow row, string error, DateTimeOffset retryAt, CancellationToken ct) =>
-        UpdateAsync([row], "UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt WHERE position = @position",
-            r => new { error, retryAt = Dialect.Time(retryAt), position = r.Position }, ct);
-
-    private async Task UpdateAsync(IReadOnlyCollection<OutboxRow> rows, string sql, Func<OutboxRow, object> parameters, CancellationToken ct)
+    /// <summary>Marks the rows sent: one statement per tenant.</summary>
+    public async Task MarkSentAsync(IReadOnlyCollection<OutboxRow> rows, DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -92,12 +85,51 @@ public sealed class MessageStore(IDbConnectionFactory connections, DatabaseProvi
         foreach (var tenant in rows.GroupBy(r => r.TenantId))
         {
             await UseTenantAsync(connection, tx, Postgres ? tenant.Key : null, ct);
-            foreach (var row in tenant)
+            // Dapper expands the list for SQLite; Npgsql takes it as one array parameter.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE outbox SET sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE position {(Postgres ? "= ANY(@positions)" : "IN @positions")}",
+                new { now = Dialect.Time(now), positions = tenant.Select(r => r.Position).ToArray() }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes outbox rows sent before <paramref name="sentBefore"/> and inbox entries recorded before
+    /// <paramref name="handledBefore"/> (either null: kept); returns how many of each were deleted. Unsent rows stay.
+    /// </summary>
+    public async Task<(long Outbox, long Inbox)> PruneAsync(DateTimeOffset? sentBefore, DateTimeOffset? handledBefore, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        long outbox = 0;
+        if (sentBefore is { } sent)
+        {
+            foreach (var tenant in await TenantsAsync(connection, tx, ct))
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql, parameters(row), tx, cancellationToken: ct));
+                await UseTenantAsync(connection, tx, tenant, ct);
+                outbox += await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @sent{(tenant is null ? string.Empty : " AND tenant_id = @tenant")}",
+                    new { tenant, sent = Dialect.Time(sent) }, tx, cancellationToken: ct));
             }
         }
 
+        var inbox = handledBefore is { } handled
+            ? await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM inbox WHERE handled_at < @handled", new { handled = Dialect.Time(handled) }, tx, cancellationToken: ct))
+            : 0;
+        await tx.CommitAsync(ct);
+        return (outbox, inbox);
+    }
+
+    public async Task MarkFailedAsync(OutboxRow row, string error, DateTimeOffset retryAt, CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await UseTenantAsync(connection, tx, Postgres ? row.TenantId : null, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt WHERE position = @position",
+            new { error, retryAt = Dialect.Time(retryAt), position = row.Position }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

@@ -35,7 +35,7 @@ public static class MessagingRegistration
             sp.GetRequiredService<RelayOptions>(),
             analytics.PseudonymKey is { Length: > 0 } key ? new Pseudonymiser(Encoding.UTF8.GetBytes(key)) : null,
             sp.GetRequiredService<Observability.LrsMetrics>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxRelay>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxRelay>>(), sp.GetService<ChangeSignals>()));
         if (runRelay)
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());

@@ -4,6 +4,7 @@ using Lrs.Application.Events;
 using Lrs.Application.Events.Contracts;
 using Lrs.Application.Progress;
 using Lrs.Infrastructure.Observability;
+using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ namespace Lrs.Infrastructure.Messaging;
 /// </summary>
 public sealed class OutboxRelay(
     MessageStore messages, ProgressStore ledger, IBus bus, RelayOptions options, Pseudonymiser? pseudonymiser,
-    LrsMetrics metrics, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
+    LrsMetrics metrics, TimeProvider time, ILogger<OutboxRelay> logger, ChangeSignals? signals = null) : BackgroundService
 {
     public const string LedgerCheckpoint = "relay.ledger";
 
@@ -28,14 +29,18 @@ public sealed class OutboxRelay(
     private double _outboxLag;
     private long _ledgerBacklog;
     private double _ledgerLag;
-    private bool _observing;
+    private int _observing;
+    private DateTimeOffset _nextPrune;
 
     public long OutboxBacklog => Interlocked.Read(ref _outboxBacklog);
 
     public long LedgerBacklog => Interlocked.Read(ref _ledgerBacklog);
 
     /// <summary>One round: publishes what is due in the outbox and the ledger; returns how many messages were published.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public async Task<int> RunOnceAsync(CancellationToken ct) => await OutboxRoundAsync(ct) + await LedgerRoundAsync(ct);
+
+    /// <summary>Publishes what is due in the outbox, then refreshes the backlog figures; returns how many rows were published.</summary>
+    private async Task<int> OutboxRoundAsync(CancellationToken ct)
     {
         Observe();
         var published = 0;
@@ -47,6 +52,42 @@ public sealed class OutboxRelay(
         }
         while (round > 0);
 
+        var (count, oldest) = await messages.BacklogAsync(ct);
+        Interlocked.Exchange(ref _outboxBacklog, count);
+        Volatile.Write(ref _outboxLag, oldest is { } o ? Math.Max(0, (time.GetUtcNow() - o).TotalSeconds) : 0);
+        if (time.GetUtcNow() >= _nextPrune)
+        {
+            await PruneAsync(ct);
+        }
+
+        return published;
+    }
+
+    /// <summary>
+    /// Deletes outbox rows published longer ago than <see cref="RelayOptions.RetainSentHours"/> and inbox entries older than
+    /// <see cref="RelayOptions.RetainHandledHours"/>; the relay's outbox loop does this once an hour. Returns the counts.
+    /// </summary>
+    public async Task<(long Outbox, long Inbox)> PruneAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var pruned = await messages.PruneAsync(
+            options.RetainSentHours > 0 ? now.AddHours(-options.RetainSentHours) : null,
+            options.RetainHandledHours > 0 ? now.AddHours(-options.RetainHandledHours) : null, ct);
+        _nextPrune = now.AddHours(1);
+        if (pruned.Outbox + pruned.Inbox > 0)
+        {
+            logger.LogInformation("Pruned {Outbox} published outbox rows and {Inbox} inbox entries", pruned.Outbox, pruned.Inbox);
+        }
+
+        return pruned;
+    }
+
+    /// <summary>Publishes the ledger's statements up to the commit horizon; returns how many were published.</summary>
+    private async Task<int> LedgerRoundAsync(CancellationToken ct)
+    {
+        Observe();
+        var published = 0;
+        int round;
         do
         {
             round = await RelayLedgerAsync(ct);
@@ -54,9 +95,6 @@ public sealed class OutboxRelay(
         }
         while (round > 0);
 
-        var (count, oldest) = await messages.BacklogAsync(ct);
-        Interlocked.Exchange(ref _outboxBacklog, count);
-        Volatile.Write(ref _outboxLag, oldest is { } o ? Math.Max(0, (time.GetUtcNow() - o).TotalSeconds) : 0);
         return published;
     }
 
@@ -195,12 +233,12 @@ public sealed class OutboxRelay(
 
     private void Observe()
     {
-        if (_observing)
+        // Once, from whichever loop comes first.
+        if (Interlocked.Exchange(ref _observing, 1) == 1)
         {
             return;
         }
 
-        _observing = true;
         metrics.ObserveRelay(
             () => [new(Interlocked.Read(ref _outboxBacklog), new KeyValuePair<string, object?>("source", "outbox")),
                    new(Interlocked.Read(ref _ledgerBacklog), new KeyValuePair<string, object?>("source", "ledger"))],
@@ -208,27 +246,39 @@ public sealed class OutboxRelay(
                    new(Volatile.Read(ref _ledgerLag), new KeyValuePair<string, object?>("source", "ledger"))]);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The outbox and the ledger as two loops, so that a burst of statements to forward never holds back the completion and
+    /// progress events. The outbox's next round starts when the projector of this process commits rows, else after
+    /// <see cref="RelayOptions.PollMilliseconds"/>; the ledger's statements are found by polling. A failed round waits a backoff.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        LoopAsync(signals?.Outbox, OutboxRoundAsync, stoppingToken),
+        LoopAsync(null, LedgerRoundAsync, stoppingToken));
+
+    private async Task LoopAsync(ChangeSignal? wake, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var delay = TimeSpan.FromMilliseconds(options.PollMilliseconds);
+            // Taken before the round: rows committed while it runs start the next round at once.
+            var next = wake?.Next ?? Task.Delay(Timeout.Infinite, stoppingToken);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await round(stoppingToken);
                 failures = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 failures++;
                 delay = Backoff(failures);
+                next = Task.Delay(Timeout.Infinite, stoppingToken);
                 logger.LogWarning("The relay round failed ({Error}); next round in {Delay}", e.GetBaseException().Message, delay);
             }
 
             try
             {
-                await Task.Delay(delay, time, stoppingToken);
+                await ChangeSignal.WaitAsync(next, delay, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

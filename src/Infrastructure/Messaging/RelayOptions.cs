@@ -14,6 +14,15 @@ public sealed class RelayOptions
 
     /// <summary>Longest wait before a failed message is tried again (the wait doubles per failure up to this).</summary>
     public int MaxBackoffSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// How long a published outbox row is kept (0: for ever). While it is kept, a rebuild that derives the same fact again
+    /// does not queue it again; after, the fact's event is published again under its original id.
+    /// </summary>
+    public int RetainSentHours { get; init; } = 720;
+
+    /// <summary>How long consumers' inbox entries are kept (0: for ever): a message redelivered later than this is handled again.</summary>
+    public int RetainHandledHours { get; init; } = 720;
 }
 
 /// <summary>Configuration section <c>Lrs:Analytics</c>.</summary>

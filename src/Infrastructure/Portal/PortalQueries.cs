@@ -56,7 +56,7 @@ public sealed class PortalQueries(ProgressStore store) : ILedgerStatistics, ILea
             hour = dialect.Time(now.AddHours(-1)),
             minute = dialect.Time(now.AddMinutes(-1)),
             series = dialect.Time(hourStart),
-            projection = ProgressProjector.Projection,
+            projection = ProgressProjector.LearnerProjection,
         };
 
         var totals = await session.Connection.QuerySingleAsync<(long Total, long LastHour, long LastMinute)>(new CommandDefinition(

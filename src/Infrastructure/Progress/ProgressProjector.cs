@@ -2,6 +2,7 @@ using Lrs.Application.Events;
 using Lrs.Application.Progress;
 using Lrs.Domain.Progress;
 using Lrs.Infrastructure.Messaging;
+using Lrs.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,49 +12,58 @@ namespace Lrs.Infrastructure.Progress;
 public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
 
 /// <summary>
-/// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005). Reads statements past
-/// its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement: its target's key),
-/// recomputes each key from all of its non-voided statements and commits the key's rows with the new checkpoint.
+/// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005, 0007, 0008) in two stages, each
+/// with its own checkpoint and transactions:
+/// <list type="number">
+/// <item>Attempts: reads statements past its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement:
+/// its target's key), recomputes those keys from all of their non-voided statements and commits the keys' rows (attempts,
+/// interactions, completion and pass/fail records), their attempt and completion events and the checkpoint.</item>
+/// <item>Learners: follows the first stage's checkpoint and recomputes the lesson, course, module, quiz, submission, path,
+/// competency, achievement and user rows of the learners those statements touch, with the data-model events.</item>
+/// </list>
+/// The completion event therefore waits only for the first, cheap stage. Both stages run as soon as this process commits
+/// statements, and otherwise poll.
 /// </summary>
 public sealed class ProgressProjector(
-    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger, TimeProvider? time = null) : BackgroundService, IProgressCatchUp
+    ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger,
+    TimeProvider? time = null, ChangeSignals? signals = null) : BackgroundService, IProgressCatchUp
 {
+    /// <summary>The checkpoint of the attempts stage.</summary>
     public const string Projection = "progress";
+
+    /// <summary>The checkpoint of the learners stage; never past <see cref="Projection"/>'s.</summary>
+    public const string LearnerProjection = "progress.learners";
+
+    private TimeProvider Clock => time ?? TimeProvider.System;
 
     /// <summary>Projects every statement committed before the call; returns how many statements were read.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) => (await ProjectAsync(ct)).Statements;
 
     /// <summary>
-    /// Projects every statement committed before the call, then recomputes the learners of courses and learning paths changed
-    /// since the last run (docs/decisions/0008); returns how many statements were read and the facts that became true.
+    /// Projects every statement committed before the call through both stages, then recomputes the learners of courses and
+    /// learning paths changed since the last run (docs/decisions/0008); returns how many statements were read and the facts
+    /// that became true.
     /// </summary>
     public async Task<ProjectionRun> ProjectAsync(CancellationToken ct)
     {
-        var total = 0;
-        var facts = new List<LearnerFact>();
-        BatchResult batch;
-        do
-        {
-            batch = await ProjectBatchAsync(ct);
-            total += batch.Read;
-            facts.AddRange(batch.Facts);
-        }
-        while (batch.Read >= options.BatchSize);
-
+        var total = await ProjectAttemptsAsync(ct);
+        var facts = await ProjectLearnersAsync(ct);
         facts.AddRange(await DrainChangedDefinitionsAsync(ct));
         return new ProjectionRun(total, facts);
     }
 
     public Task<int> CatchUpAsync(CancellationToken ct) => RunOnceAsync(ct);
 
-    /// <summary>Empties the read models, resets the checkpoint and projects the whole ledger again.</summary>
+    /// <summary>Empties the read models, resets both checkpoints and projects the whole ledger again.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
         await using (var session = await store.BeginAsync(ct))
         {
             await session.LockCheckpointAsync(Projection, ct);
+            await session.LockCheckpointAsync(LearnerProjection, ct);
             await session.ClearReadModelsAsync(ct);
             await session.SaveCheckpointAsync(Projection, 0, ct);
+            await session.SaveCheckpointAsync(LearnerProjection, 0, ct);
             await session.CommitAsync(ct);
         }
 
@@ -70,77 +80,146 @@ public sealed class ProgressProjector(
         await using var session = await store.BeginAsync(ct);
         await session.UseTenantAsync(tenantId, ct);
         var statements = await session.ReadLearnerAsync(tenantId, learnerKey, ct);
-        await RecomputeAsync(session, tenantId, statements, ct);
+        await RecomputeKeysAsync(session, tenantId, statements, ct);
+        await RecomputeLearnersAsync(session, tenantId, statements, ct);
         await session.CommitAsync(ct);
         return statements.Count;
     }
 
-    /// <summary>
-    /// Recomputes the attempt keys of <paramref name="touched"/> and then its learners' course, module, quiz and other read models;
-    /// returns the attempt and completion events and the learner facts that are new.
-    /// </summary>
-    private async Task<(List<OutboxMessage> Events, List<LearnerFact> Facts)> RecomputeAsync(
+    /// <summary>Recomputes the attempt keys of <paramref name="touched"/>; returns the attempt and completion events that are new.</summary>
+    private async Task<List<OutboxMessage>> RecomputeKeysAsync(
         ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
     {
-        var events = new List<OutboxMessage>();
-        foreach (var key in touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct())
+        var keys = touched.Select(ProgressDerivation.KeyOf).OfType<AttemptKey>().Distinct().ToList();
+        if (keys.Count == 0)
         {
-            var rule = await rules.RuleForAsync(tenantId, key.ActivityId, ct);
-            var before = await session.ReadKeyStateAsync(tenantId, key, ct);
-            var facts = ProgressDerivation.Derive(key, await session.ReadKeyAsync(tenantId, key, ct), rule);
-            await session.ReplaceAsync(tenantId, facts, ct);
-            events.AddRange(ProgressEvents.Changes(tenantId, before, facts));
+            return [];
         }
 
-        // After the keys: lesson completion is read from the completion and pass records just replaced.
+        // Rules are read once per activity and batch: a course PUT committed before the batch began is seen.
+        var ruleOf = new Dictionary<string, GradingRule>(StringComparer.Ordinal);
+        foreach (var activity in keys.Select(k => k.ActivityId).Distinct(StringComparer.Ordinal))
+        {
+            ruleOf[activity] = await rules.RuleForAsync(tenantId, activity, ct);
+        }
+
+        var before = await session.ReadKeyStatesAsync(tenantId, keys, ct);
+        var statements = await session.ReadKeysAsync(tenantId, keys, ct);
+        var facts = keys.Select(key => ProgressDerivation.Derive(key, statements[key], ruleOf[key.ActivityId])).ToList();
+        await session.ReplaceAsync(tenantId, facts, ct);
+        return facts.SelectMany(f => ProgressEvents.Changes(tenantId, before[f.Key], f)).ToList();
+    }
+
+    /// <summary>
+    /// Recomputes the course, module, quiz and other read models of the learners of <paramref name="touched"/> (after their keys:
+    /// lesson completion is read from the completion and pass records); returns the learner facts that are new.
+    /// </summary>
+    private static async Task<List<LearnerFact>> RecomputeLearnersAsync(
+        ProgressSession session, Guid tenantId, IReadOnlyList<LedgerStatement> touched, CancellationToken ct)
+    {
         var learnerFacts = new List<LearnerFact>();
         foreach (var (learner, courses) in await CourseProgressProjection.CoursesTouchedAsync(session, tenantId, touched, ct))
         {
             learnerFacts.AddRange(await LearnerProgressProjection.RecomputeAsync(session, tenantId, learner, courses, ct));
         }
 
-        return (events, learnerFacts);
+        return learnerFacts;
     }
 
-    private sealed record BatchResult(int Read, IReadOnlyList<LearnerFact> Facts);
+    /// <summary>The first stage over everything committed: returns how many statements were read.</summary>
+    private async Task<int> ProjectAttemptsAsync(CancellationToken ct)
+    {
+        var total = 0;
+        int read;
+        do
+        {
+            read = await ProjectBatchAsync(Projection, ledger: true, async (session, tenant, touched) =>
+            {
+                var events = await RecomputeKeysAsync(session, tenant, touched, ct);
+                // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
+                await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, Clock.GetUtcNow(), ct);
+                return events.Count;
+            }, ct);
+            total += read;
+        }
+        while (read >= options.BatchSize);
 
-    private async Task<BatchResult> ProjectBatchAsync(CancellationToken ct)
+        return total;
+    }
+
+    /// <summary>The second stage up to the first stage's checkpoint: returns the learner facts that became true.</summary>
+    private async Task<List<LearnerFact>> ProjectLearnersAsync(CancellationToken ct)
+    {
+        var facts = new List<LearnerFact>();
+        int read;
+        do
+        {
+            read = await ProjectBatchAsync(LearnerProjection, ledger: false, async (session, tenant, touched) =>
+            {
+                var tenantFacts = await RecomputeLearnersAsync(session, tenant, touched, ct);
+                await WriteFactsAsync(session, tenantFacts, ct);
+                facts.AddRange(tenantFacts);
+                return tenantFacts.Count;
+            }, ct);
+        }
+        while (read >= options.BatchSize);
+
+        return facts;
+    }
+
+    /// <summary>
+    /// One batch of one stage: up to <see cref="ProgressProjectorOptions.BatchSize"/> statements past the stage's checkpoint and
+    /// below its horizon (the ledger's commit horizon, or the first stage's checkpoint), handed to <paramref name="project"/> by
+    /// tenant, then the checkpoint moved, in one transaction. Returns how many statements were read.
+    /// </summary>
+    private async Task<int> ProjectBatchAsync(
+        string projection, bool ledger, Func<ProgressSession, Guid, IReadOnlyList<LedgerStatement>, Task<int>> project, CancellationToken ct)
     {
         long checkpoint;
+        long horizon;
         await using (var peek = await store.BeginAsync(ct))
         {
-            checkpoint = await peek.LockCheckpointAsync(Projection, ct);
+            checkpoint = await peek.LockCheckpointAsync(projection, ct);
+            horizon = ledger ? 0 : await peek.CheckpointAsync(Projection, ct);
             await peek.CommitAsync(ct);
         }
 
-        var horizon = await store.HorizonAsync(checkpoint, ct);
-        await using var session = await store.BeginAsync(ct);
-        // Another projector may have moved on meanwhile; the lock makes this one wait its turn and re-read.
-        checkpoint = await session.LockCheckpointAsync(Projection, ct);
-        if (checkpoint >= horizon)
+        if (ledger)
         {
-            return new BatchResult(0, []);
+            horizon = await store.HorizonAsync(checkpoint, ct);
         }
 
-        var learnerFacts = new List<LearnerFact>();
+        await using var session = await store.BeginAsync(ct);
+        // Another projector may have moved on meanwhile; the lock makes this one wait its turn and re-read.
+        checkpoint = await session.LockCheckpointAsync(projection, ct);
+        if (checkpoint >= horizon)
+        {
+            return 0;
+        }
+
         var statements = await session.ReadNewAsync(checkpoint, horizon, options.BatchSize, ct);
+        var events = 0;
         foreach (var tenant in statements.GroupBy(s => s.TenantId))
         {
             await session.UseTenantAsync(tenant.Key, ct);
-            var touched = await TouchedAsync(session, tenant.Key, tenant, ct);
-            var (events, tenantFacts) = await RecomputeAsync(session, tenant.Key, touched, ct);
-
-            // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0008, 0009).
-            await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, (time ?? TimeProvider.System).GetUtcNow(), ct);
-            await WriteFactsAsync(session, tenantFacts, ct);
-            learnerFacts.AddRange(tenantFacts);
+            events += await project(session, tenant.Key, await TouchedAsync(session, tenant.Key, tenant, ct));
         }
 
         // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
         var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
-        await session.SaveCheckpointAsync(Projection, next, ct);
+        await session.SaveCheckpointAsync(projection, next, ct);
         await session.CommitAsync(ct);
-        return new BatchResult(statements.Count, learnerFacts);
+        if (ledger)
+        {
+            signals?.Progress.Notify();
+        }
+
+        if (events > 0)
+        {
+            signals?.Outbox.Notify();
+        }
+
+        return statements.Count;
     }
 
     /// <summary>
@@ -150,7 +229,7 @@ public sealed class ProgressProjector(
     private async Task<IReadOnlyList<LearnerFact>> DrainChangedDefinitionsAsync(CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
-        await session.LockCheckpointAsync(Projection, ct);
+        await session.LockCheckpointAsync(LearnerProjection, ct);
         var facts = new List<LearnerFact>();
         foreach (var (tenant, changes) in await session.ReadDirtyAsync(ct))
         {
@@ -173,13 +252,18 @@ public sealed class ProgressProjector(
         }
 
         await session.CommitAsync(ct);
+        if (facts.Count > 0)
+        {
+            signals?.Outbox.Notify();
+        }
+
         return facts;
     }
 
     // The data-model seed's events of one tenant's new facts, queued in the outbox of this transaction (docs/decisions/0008, 0009);
     // PostgreSQL needs lrs.tenant_id set to that tenant, as it is while the tenant's rows are written.
     private Task WriteFactsAsync(ProgressSession session, IReadOnlyList<LearnerFact> facts, CancellationToken ct) =>
-        OutboxWriter.WriteAsync(session.Connection, session.Transaction, facts.Select(LearnerEvents.Message), (time ?? TimeProvider.System).GetUtcNow(), ct);
+        OutboxWriter.WriteAsync(session.Connection, session.Transaction, facts.Select(LearnerEvents.Message), Clock.GetUtcNow(), ct);
 
     /// <summary>The statements a batch changes the projection of: each new statement, or for a voiding one its target.</summary>
     private static async Task<IReadOnlyList<LedgerStatement>> TouchedAsync(
@@ -204,20 +288,40 @@ public sealed class ProgressProjector(
         return touched;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.PollMilliseconds));
-        do
+    /// <summary>The two stages as two loops, so that a long learners batch never holds back the next attempts batch.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        LoopAsync("attempts", signals?.Ledger, ProjectAttemptsAsync, stoppingToken),
+        LoopAsync("learners", signals?.Progress, async ct =>
         {
+            await ProjectLearnersAsync(ct);
+            await DrainChangedDefinitionsAsync(ct);
+        }, stoppingToken));
+
+    private async Task LoopAsync(string stage, ChangeSignal? wake, Func<CancellationToken, Task> round, CancellationToken ct)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.PollMilliseconds);
+        while (!ct.IsCancellationRequested)
+        {
+            // Taken before the round: a commit during the round starts the next one at once.
+            var next = wake?.Next ?? Task.Delay(Timeout.Infinite, ct);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await round(ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Progress projection failed; will retry");
+                logger.LogError(e, "Progress projection ({Stage}) failed; will retry", stage);
+                next = Task.Delay(Timeout.Infinite, ct);
+            }
+
+            try
+            {
+                await ChangeSignal.WaitAsync(next, poll, Clock, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -13,8 +13,6 @@ public sealed record DirtyDefinition(string Kind, string TargetId, long Generati
 /// <summary>One transaction of the progress store: reads of the ledger and replacement of read-model rows.</summary>
 public sealed class ProgressSession(DbConnection connection, DbTransaction tx, bool postgres, StatementDialect dialect) : IAsyncDisposable
 {
-    private const string KeyFilter = "tenant_id = @tenant AND learner_key = @learner AND activity_id = @activity AND registration = @registration";
-
     internal DbConnection Connection => connection;
 
     internal DbTransaction Transaction => tx;
@@ -37,6 +35,11 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
             $"SELECT last_seq FROM projection_checkpoints WHERE projection = @projection{(postgres ? " FOR UPDATE" : string.Empty)}",
             new { projection }, tx, cancellationToken: ct));
     }
+
+    /// <summary>A projection's checkpoint as last committed, without a lock (0 before its first batch).</summary>
+    public async Task<long> CheckpointAsync(string projection, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT last_seq FROM projection_checkpoints WHERE projection = @projection", new { projection }, tx, cancellationToken: ct)) ?? 0;
 
     public Task SaveCheckpointAsync(string projection, long seq, CancellationToken ct) =>
         Execute("UPDATE projection_checkpoints SET last_seq = @seq, updated_at = @now WHERE projection = @projection",
@@ -181,136 +184,164 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
     }
 
     /// <summary>
-    /// Every non-voided statement that may count for <paramref name="key"/>: by the learner, in the registration, about
-    /// the activity as object or context activity. The derivation keeps the ones that do.
+    /// Every non-voided statement that may count for each of <paramref name="keys"/>: by the learner, in the registration,
+    /// about the activity as object or context activity; the derivation keeps the ones that do. One query per chunk of keys.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerStatement>> ReadKeyAsync(Guid tenantId, AttemptKey key, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<AttemptKey, List<LedgerStatement>>> ReadKeysAsync(Guid tenantId, IReadOnlyList<AttemptKey> keys, CancellationToken ct)
     {
-        var sql = $"""
-            SELECT s.statement_id, s.payload FROM statements s
-            WHERE s.tenant_id = @tenant AND NOT s.is_voiding
-              AND {(key.Registration is null ? "s.registration IS NULL" : "s.registration = @registration")}
-              AND EXISTS (SELECT 1 FROM statement_agents g
-                          WHERE g.tenant_id = @tenant AND g.statement_id = s.statement_id AND g.agent_key = @learner AND g.direct)
-              AND (s.object_activity_id = @activity
-                   OR EXISTS (SELECT 1 FROM statement_activities a
-                              WHERE a.tenant_id = @tenant AND a.statement_id = s.statement_id AND a.activity_id = @activity AND NOT a.direct))
-              AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
-            """;
-        var parameters = new DynamicParameters(new { tenant = dialect.Id(tenantId), learner = key.LearnerKey, activity = key.ActivityId });
-        if (key.Registration is { } registration)
+        var statements = keys.Distinct().ToDictionary(k => k, _ => new List<LedgerStatement>());
+        var parsed = new Dictionary<Guid, LedgerStatement>();
+        foreach (var chunk in statements.Keys.Chunk(KeysPerCommand))
         {
-            parameters.Add("registration", dialect.Id(registration));
-        }
+            var (cte, parameters) = KeyTable(tenantId, chunk);
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                $"""
+                {cte}
+                SELECT k.n, s.statement_id, s.payload FROM k
+                JOIN statement_agents g ON g.tenant_id = @tenant AND g.agent_key = k.learner AND g.direct
+                JOIN statements s ON s.tenant_id = @tenant AND s.statement_id = g.statement_id
+                WHERE NOT s.is_voiding
+                  AND COALESCE(s.registration, @nil) = k.registration
+                  AND (s.object_activity_id = k.activity
+                       OR EXISTS (SELECT 1 FROM statement_activities a
+                                  WHERE a.tenant_id = @tenant AND a.statement_id = s.statement_id AND a.activity_id = k.activity AND NOT a.direct))
+                  AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
+                """, parameters, tx, cancellationToken: ct));
+            while (await reader.ReadAsync(ct))
+            {
+                var id = dialect.ReadId(reader, 1);
+                if (!parsed.TryGetValue(id, out var statement))
+                {
+                    parsed[id] = statement = LedgerStatement.Parse(id, reader.GetString(2));
+                }
 
-        var statements = new List<LedgerStatement>();
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
-        while (await reader.ReadAsync(ct))
-        {
-            statements.Add(LedgerStatement.Parse(dialect.ReadId(reader, 0), reader.GetString(1)));
+                statements[chunk[Convert.ToInt32(reader.GetValue(0), null)]].Add(statement);
+            }
         }
 
         return statements;
     }
 
-    /// <summary>The attempts (number and state) and whether a completion record exists, as the read models hold them for the key.</summary>
-    public async Task<KeyState> ReadKeyStateAsync(Guid tenantId, AttemptKey key, CancellationToken ct)
+    /// <summary>For each of <paramref name="keys"/>, the attempts (number and state) and whether a completion record exists, as the read models hold them.</summary>
+    public async Task<IReadOnlyDictionary<AttemptKey, KeyState>> ReadKeyStatesAsync(Guid tenantId, IReadOnlyList<AttemptKey> keys, CancellationToken ct)
     {
-        var parameters = KeyParameters(tenantId, key);
-        var attempts = new Dictionary<int, AttemptState>();
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT attempt_number, state FROM attempts WHERE {KeyFilter}", parameters, tx, cancellationToken: ct)))
+        var attempts = keys.Distinct().ToDictionary(k => k, _ => new Dictionary<int, AttemptState>());
+        var completed = new HashSet<AttemptKey>();
+        foreach (var chunk in attempts.Keys.Chunk(KeysPerCommand))
         {
+            var (cte, parameters) = KeyTable(tenantId, chunk);
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                $"""
+                {cte}
+                SELECT k.n, a.attempt_number, a.state FROM k JOIN attempts a ON {KeyJoin("a")}
+                UNION ALL
+                SELECT k.n, -1, 0 FROM k JOIN completion_records c ON {KeyJoin("c")}
+                """, parameters, tx, cancellationToken: ct));
             while (await reader.ReadAsync(ct))
             {
-                attempts[Convert.ToInt32(reader.GetValue(0), null)] = (AttemptState)Convert.ToInt32(reader.GetValue(1), null);
+                var key = chunk[Convert.ToInt32(reader.GetValue(0), null)];
+                var number = Convert.ToInt32(reader.GetValue(1), null);
+                if (number < 0)
+                {
+                    completed.Add(key);
+                }
+                else
+                {
+                    attempts[key][number] = (AttemptState)Convert.ToInt32(reader.GetValue(2), null);
+                }
             }
         }
 
-        var completed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM completion_records WHERE {KeyFilter}", parameters, tx, cancellationToken: ct)) > 0;
-        return new KeyState(attempts, completed);
+        return attempts.ToDictionary(a => a.Key, a => new KeyState(a.Value, completed.Contains(a.Key)));
     }
 
     /// <summary>Replaces every read-model row of the facts' key by the facts.</summary>
-    public async Task ReplaceAsync(Guid tenantId, ProgressFacts facts, CancellationToken ct)
+    public Task ReplaceAsync(Guid tenantId, ProgressFacts facts, CancellationToken ct) => ReplaceAsync(tenantId, [facts], ct);
+
+    /// <summary>Replaces every read-model row of each facts' key by those facts: one delete per table and chunk of keys, multi-row inserts.</summary>
+    public async Task ReplaceAsync(Guid tenantId, IReadOnlyList<ProgressFacts> all, CancellationToken ct)
     {
-        var key = KeyParameters(tenantId, facts.Key);
-        foreach (var table in ProgressStore.Tables)
+        foreach (var chunk in all.Select(f => f.Key).Distinct().Chunk(KeysPerCommand))
         {
-            await Execute($"DELETE FROM {table} WHERE {KeyFilter}", key, ct);
+            var (cte, parameters) = KeyTable(tenantId, chunk);
+            var deletes = ProgressStore.Tables.Select(table =>
+                $"{cte} DELETE FROM {table} WHERE tenant_id = @tenant AND (learner_key, activity_id, registration) IN (SELECT learner, activity, registration FROM k)");
+            await Execute(string.Join(";\n", deletes), parameters, ct);
         }
 
-        foreach (var attempt in facts.Attempts)
+        var attempts = new MultiRowInsert("attempts",
+            "tenant_id, learner_key, activity_id, registration, attempt_number, course_id, state, outcome, score_scaled, score_raw, score_min, score_max, success, completion, opened_at, closed_at, decided_by, decided_at");
+        var interactions = new MultiRowInsert("interaction_results",
+            "tenant_id, learner_key, activity_id, registration, attempt_number, position, interaction_id, correct, raw_score, response, answered_at");
+        var completions = new MultiRowInsert("completion_records", "tenant_id, learner_key, activity_id, registration, completed_at, statement_id");
+        var passFails = new MultiRowInsert("pass_fail_records", "tenant_id, learner_key, activity_id, registration, outcome, decided_at, statement_id");
+        foreach (var facts in all)
         {
-            var p = KeyParameters(tenantId, facts.Key);
-            p.Add("number", attempt.Number);
-            p.Add("course", attempt.CourseId, DbType.String);
-            p.Add("state", (short)attempt.State);
-            p.Add("outcome", (short)attempt.Outcome);
-            p.Add("scaled", attempt.Score?.Scaled, DbType.Double);
-            p.Add("raw", attempt.Score?.Raw, DbType.Double);
-            p.Add("min", attempt.Score?.Min, DbType.Double);
-            p.Add("max", attempt.Score?.Max, DbType.Double);
-            p.Add("success", attempt.Success, DbType.Boolean);
-            p.Add("completion", attempt.Completion, DbType.Boolean);
-            AddTime(p, "opened", attempt.OpenedAt);
-            AddTime(p, "closed", attempt.ClosedAt);
-            AddId(p, "decided_by", attempt.DecidedBy);
-            AddTime(p, "decided_at", attempt.DecidedAt);
-            await Execute(
-                """
-                INSERT INTO attempts (tenant_id, learner_key, activity_id, registration, attempt_number, course_id, state, outcome,
-                    score_scaled, score_raw, score_min, score_max, success, completion, opened_at, closed_at, decided_by, decided_at)
-                VALUES (@tenant, @learner, @activity, @registration, @number, @course, @state, @outcome,
-                    @scaled, @raw, @min, @max, @success, @completion, @opened, @closed, @decided_by, @decided_at)
-                """, p, ct);
-
-            for (var i = 0; i < attempt.Interactions.Count; i++)
+            var key = KeyValues(tenantId, facts.Key);
+            foreach (var attempt in facts.Attempts)
             {
-                var interaction = attempt.Interactions[i];
-                var r = KeyParameters(tenantId, facts.Key);
-                r.Add("number", attempt.Number);
-                r.Add("position", i);
-                r.Add("interaction", interaction.InteractionId);
-                r.Add("correct", interaction.Correct, DbType.Boolean);
-                r.Add("raw", interaction.RawScore, DbType.Double);
-                r.Add("response", interaction.Response, DbType.String);
-                AddTime(r, "answered", interaction.Timestamp);
-                await Execute(
-                    """
-                    INSERT INTO interaction_results (tenant_id, learner_key, activity_id, registration, attempt_number, position,
-                        interaction_id, correct, raw_score, response, answered_at)
-                    VALUES (@tenant, @learner, @activity, @registration, @number, @position, @interaction, @correct, @raw, @response, @answered)
-                    """, r, ct);
+                attempts.Add([.. key, (attempt.Number, null), (attempt.CourseId, DbType.String), ((short)attempt.State, null), ((short)attempt.Outcome, null),
+                    (attempt.Score?.Scaled, DbType.Double), (attempt.Score?.Raw, DbType.Double), (attempt.Score?.Min, DbType.Double), (attempt.Score?.Max, DbType.Double),
+                    (attempt.Success, DbType.Boolean), (attempt.Completion, DbType.Boolean), TimeValue(attempt.OpenedAt), TimeValue(attempt.ClosedAt),
+                    IdValue(attempt.DecidedBy), TimeValue(attempt.DecidedAt)]);
+                for (var i = 0; i < attempt.Interactions.Count; i++)
+                {
+                    var interaction = attempt.Interactions[i];
+                    interactions.Add([.. key, (attempt.Number, null), (i, null), (interaction.InteractionId, null), (interaction.Correct, DbType.Boolean),
+                        (interaction.RawScore, DbType.Double), (interaction.Response, DbType.String), TimeValue(interaction.Timestamp)]);
+                }
+            }
+
+            if (facts.Completion is { } completion)
+            {
+                completions.Add([.. key, TimeValue(completion.CompletedAt), IdValue(completion.StatementId)]);
+            }
+
+            if (facts.PassFail is { } passFail)
+            {
+                passFails.Add([.. key, ((short)passFail.Outcome, null), TimeValue(passFail.DecidedAt), IdValue(passFail.StatementId)]);
             }
         }
 
-        if (facts.Completion is { } completion)
+        foreach (var rows in new[] { attempts, interactions, completions, passFails })
         {
-            var p = KeyParameters(tenantId, facts.Key);
-            AddTime(p, "at", completion.CompletedAt);
-            AddId(p, "statement", completion.StatementId);
-            await Execute(
-                """
-                INSERT INTO completion_records (tenant_id, learner_key, activity_id, registration, completed_at, statement_id)
-                VALUES (@tenant, @learner, @activity, @registration, @at, @statement)
-                """, p, ct);
-        }
-
-        if (facts.PassFail is { } passFail)
-        {
-            var p = KeyParameters(tenantId, facts.Key);
-            p.Add("outcome", (short)passFail.Outcome);
-            AddTime(p, "at", passFail.DecidedAt);
-            AddId(p, "statement", passFail.StatementId);
-            await Execute(
-                """
-                INSERT INTO pass_fail_records (tenant_id, learner_key, activity_id, registration, outcome, decided_at, statement_id)
-                VALUES (@tenant, @learner, @activity, @registration, @outcome, @at, @statement)
-                """, p, ct);
+            await rows.ExecuteAsync(connection, tx, ct);
         }
     }
+
+    // Keys per command: three parameters each, well below the parameter limits of both databases.
+    private const int KeysPerCommand = 500;
+
+    /// <summary>
+    /// Attempt keys as a table <c>k(n, learner, activity, registration)</c> (n: the key's index in <paramref name="keys"/>; no
+    /// registration as the nil UUID, as the read models store it) for joins, with <c>@tenant</c> and <c>@nil</c>.
+    /// </summary>
+    private (string Cte, DynamicParameters Parameters) KeyTable(Guid tenantId, IReadOnlyList<AttemptKey> keys)
+    {
+        var parameters = new DynamicParameters(new { tenant = dialect.Id(tenantId), nil = dialect.Id(Guid.Empty) });
+        var rows = new System.Text.StringBuilder();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            rows.Append(i == 0 ? "(" : ", (").Append(i).Append(", @l").Append(i).Append(", @a").Append(i).Append(", @r").Append(i).Append(')');
+            parameters.Add("l" + i, keys[i].LearnerKey);
+            parameters.Add("a" + i, keys[i].ActivityId);
+            parameters.Add("r" + i, dialect.Id(keys[i].Registration ?? Guid.Empty));
+        }
+
+        return ($"WITH k(n, learner, activity, registration) AS (VALUES {rows})", parameters);
+    }
+
+    private static string KeyJoin(string alias) =>
+        $"{alias}.tenant_id = @tenant AND {alias}.learner_key = k.learner AND {alias}.activity_id = k.activity AND {alias}.registration = k.registration";
+
+    private (object? Value, DbType? Type)[] KeyValues(Guid tenantId, AttemptKey key) =>
+        [(dialect.Id(tenantId), null), (key.LearnerKey, null), (key.ActivityId, null), (dialect.Id(key.Registration ?? Guid.Empty), null)];
+
+    private (object? Value, DbType? Type) TimeValue(DateTimeOffset? value) =>
+        value is { } t ? (dialect.Time(t), null) : (null, postgres ? DbType.DateTimeOffset : DbType.Int64);
+
+    private (object? Value, DbType? Type) IdValue(Guid? value) =>
+        value is { } id ? (dialect.Id(id), null) : (null, postgres ? DbType.Guid : DbType.String);
 
     public async Task<IReadOnlyList<AttemptView>> ReadAttemptsAsync(Guid tenantId, string learnerKey, CancellationToken ct)
     {
@@ -457,38 +488,6 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
 
     // No registration is stored as the nil UUID, so that it can be part of the keys.
     private static Guid? Registration(Guid stored) => stored == Guid.Empty ? null : stored;
-
-    private DynamicParameters KeyParameters(Guid tenantId, AttemptKey key) => new(new
-    {
-        tenant = dialect.Id(tenantId),
-        learner = key.LearnerKey,
-        activity = key.ActivityId,
-        registration = dialect.Id(key.Registration ?? Guid.Empty),
-    });
-
-    private void AddTime(DynamicParameters p, string name, DateTimeOffset? value)
-    {
-        if (value is { } t)
-        {
-            p.Add(name, dialect.Time(t));
-        }
-        else
-        {
-            p.Add(name, null, postgres ? DbType.DateTimeOffset : DbType.Int64);
-        }
-    }
-
-    private void AddId(DynamicParameters p, string name, Guid? value)
-    {
-        if (value is { } id)
-        {
-            p.Add(name, dialect.Id(id));
-        }
-        else
-        {
-            p.Add(name, null, postgres ? DbType.Guid : DbType.String);
-        }
-    }
 
     private DateTimeOffset? Time(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadTime(reader, ordinal);
 

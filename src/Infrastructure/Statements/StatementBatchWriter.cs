@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lrs.Application.Statements;
 using Lrs.Application.Statements.Attachments;
 using Lrs.Infrastructure.Activities;
+using Lrs.Infrastructure.Persistence;
 
 namespace Lrs.Infrastructure.Statements;
 
@@ -21,12 +22,13 @@ public sealed class IngestRequest(Guid tenantId, IReadOnlyList<PreparedStatement
 /// (Data §2.3.2, 400) is left out whole, and the others go on. Statements whose id is already stored with
 /// equivalent content are not written again (Communication §2.1.1: no modification).
 /// </summary>
-public sealed class StatementBatchWriter(IStatementBatchStore store)
+public sealed class StatementBatchWriter(IStatementBatchStore store, ChangeSignals? signals = null)
 {
     /// <summary>Writes and commits; returns each request's result. Throws if the transaction fails.</summary>
     public async Task<IReadOnlyDictionary<IngestRequest, IngestResult>> WriteAsync(IReadOnlyList<IngestRequest> batch, CancellationToken ct)
     {
         var results = new Dictionary<IngestRequest, IngestResult>();
+        var inserted = false;
         await using var session = await store.BeginAsync(ct);
         foreach (var tenant in batch.GroupBy(r => r.TenantId))
         {
@@ -55,6 +57,7 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
             if (rows.Count > 0)
             {
                 await session.InsertAsync(tenant.Key, rows, ct);
+                inserted = true;
                 await CanonicalActivities.UpdateAsync(session, tenant.Key, rows, ct);
             }
 
@@ -65,6 +68,12 @@ public sealed class StatementBatchWriter(IStatementBatchStore store)
         }
 
         await session.CommitAsync(ct);
+        if (inserted)
+        {
+            // The projector and the relay of this process read the new statements now rather than at their next poll.
+            signals?.Ledger.Notify();
+        }
+
         return results;
     }
 

@@ -4,6 +4,7 @@ using Lrs.Api.Tests.Support;
 using Lrs.Application.Events.Contracts;
 using Lrs.Domain.Tenancy;
 using MassTransit;
+using CourseApi = Lrs.Api.Tests.Courses.Courses;
 
 namespace Lrs.Api.Tests.Events;
 
@@ -99,6 +100,30 @@ public sealed class UpstreamEventTests : IAsyncLifetime
         Assert.Equal(session.ToString(), scored["context"]!["registration"]!.GetValue<string>());
         Assert.Equal("PT180S", statements[4]!["result"]!["duration"]!.GetValue<string>());
         Assert.Equal("delivery-service", statements[1]!["authority"]!["account"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact] // seed 002: course-service CourseUpdated renames a course the LRS knows; a course it does not know is left alone
+    public async Task CourseUpdated_KnownCourse_RenamedStructureKept_UnknownIgnored()
+    {
+        var id = CourseApi.NewId();
+        await CourseApi.ReadJsonAsync(await CourseApi.PutAsync(Client, id, CourseApi.Sample("Old title")), HttpStatusCode.Created);
+        var before = await CourseApi.ReadJsonAsync(await Client.GetAsync(CourseApi.Uri(id)), HttpStatusCode.OK);
+        var unknown = CourseApi.NewId();
+
+        await PublishAsync(new CourseUpdated { TenantId = _tenant, Id = unknown, Title = "Nobody's", UpdatedAt = DateTimeOffset.UtcNow }, Guid.NewGuid());
+        await PublishAsync(new CourseUpdated { TenantId = _tenant, Id = id, Title = "New title", UpdatedAt = DateTimeOffset.UtcNow }, Guid.NewGuid());
+
+        JsonNode after = before;
+        await Downstream.UntilAsync(() =>
+        {
+            after = CourseApi.ReadJsonAsync(Client.GetAsync(CourseApi.Uri(id)).GetAwaiter().GetResult(), HttpStatusCode.OK).GetAwaiter().GetResult();
+            return (string?)after["title"] == "New title";
+        }, 30, "the course's new title");
+        after["title"] = "Old title";
+        Assert.True(JsonNode.DeepEquals(before, after)); // only the title changed
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(CourseApi.Uri(unknown))).StatusCode);
+        await Task.Delay(1000); // a failure of the unknown course's message would be a dead letter by now
+        Assert.Empty((await Get("/api/v1/dead-letters"))["items"]!.AsArray());
     }
 
     [Fact]

@@ -42,8 +42,9 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private OutboxRelay Relay() => new(new MessageStore(_db.Connections, DatabaseProvider.Postgres), new ProgressStore(_db.Connections, DatabaseProvider.Postgres),
-        _bus, new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+    private OutboxRelay Relay(RelayOptions? options = null, ChangeSignals? signals = null, TimeProvider? time = null) =>
+        new(new MessageStore(_db.Connections, DatabaseProvider.Postgres), new ProgressStore(_db.Connections, DatabaseProvider.Postgres),
+            _bus, options ?? new RelayOptions(), null, new LrsMetrics(new TestMeterFactory()), time ?? TimeProvider.System, NullLogger<OutboxRelay>.Instance, signals);
 
     private async Task<Guid> NewTenantAsync()
     {
@@ -122,6 +123,66 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Equal(1, failed.Attempts);
         Assert.False(string.IsNullOrEmpty(failed.Error));
         Assert.True(failed.Next > DateTime.UtcNow.AddMilliseconds(-50));
+    }
+
+    [Fact] // the projector of the same process wakes the relay: the row is published long before the next poll
+    public async Task Relay_OutboxSignalled_PublishesBeforeNextPoll()
+    {
+        var tenant = await NewTenantAsync();
+        var signals = new ChangeSignals();
+        var relay = Relay(new RelayOptions { PollMilliseconds = 60_000 }, signals);
+        await relay.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(500); // the first round has found nothing and the relay waits for its next poll
+            var message = Completion(tenant, "learner-woken", "woken");
+            await WriteAsync(tenant, message);
+            signals.Outbox.Notify();
+
+            await UntilReceivedAsync(1);
+            Assert.Equal(message.MessageId, Assert.Single(_received).Id);
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact] // sent rows and inbox entries past their retention go; unsent rows and recent entries stay
+    public async Task PruneAsync_PastRetention_DeletesSentRowsAndOldInboxEntriesOnly()
+    {
+        var tenant = await NewTenantAsync();
+        await WriteAsync(tenant, Completion(tenant, "learner-sent", "sent"));
+        Assert.Equal(1, await Relay().RunOnceAsync(CancellationToken.None));
+        var unsent = Completion(tenant, "learner-unsent", "unsent");
+        await WriteAsync(tenant, unsent);
+        var store = new MessageStore(_db.Connections, DatabaseProvider.Postgres);
+        var old = Guid.NewGuid();
+        await using (var connection = await _db.Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO inbox (consumer, message_id, handled_at) VALUES ('c', @old, now() - interval '40 days')", new { old });
+        }
+
+        var recent = Guid.NewGuid();
+        Assert.True(await store.RecordHandledAsync("c", recent, CancellationToken.None));
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(31));
+
+        Assert.Equal((0L, 0L), await Relay(new RelayOptions { RetainSentHours = 0, RetainHandledHours = 0 }, time: later).PruneAsync(CancellationToken.None));
+        Assert.Equal((1L, 1L), await Relay(new RelayOptions { RetainHandledHours = 24 * 35 }, time: later).PruneAsync(CancellationToken.None));
+
+        Assert.Equal([unsent.MessageId], (await store.ReadUnsentAsync(10, CancellationToken.None)).Select(r => r.MessageId));
+        Assert.Equal((1L, 0L), await CountAsync(tenant));
+        Assert.False(await store.HandledAsync("c", old, CancellationToken.None));
+        Assert.True(await store.HandledAsync("c", recent, CancellationToken.None));
+    }
+
+    private async Task<(long Outbox, long Inbox)> CountAsync(Guid tenant)
+    {
+        await using var connection = await _db.Connections.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(SetTenant, new { tenant }, tx);
+        return (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox", transaction: tx),
+            await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox WHERE handled_at < now() - interval '1 day'", transaction: tx));
     }
 
     [Fact]

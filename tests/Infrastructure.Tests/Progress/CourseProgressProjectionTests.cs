@@ -1,17 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
-using Lrs.Application.Courses;
 using Lrs.Application.Progress;
 using Lrs.Application.Statements;
 using Lrs.Domain.Courses;
-using Lrs.Infrastructure.Courses;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
-using Lrs.Infrastructure.Statements;
 using Lrs.Infrastructure.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lrs.Infrastructure.Tests.Progress;
 
@@ -19,34 +14,13 @@ namespace Lrs.Infrastructure.Tests.Progress;
 /// lesson_progress and course_progress (migration 0007) as the projector maintains them. Progress-schema seed: lesson view
 /// records, completion timestamps, progress_percentage = completed_lessons / total_lessons_in_course × 100.
 /// </summary>
-public abstract class CourseProgressProjectionTests : IAsyncLifetime
+public abstract class CourseProgressProjectionTests : ProjectionTests
 {
     private static readonly DateTimeOffset T0 = new(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
     private const string Ann = "mailto:ann@example.com";
     private const string Bob = "mailto:bob@example.com";
 
-    private StatementBatchWriter _writer = null!;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract IDbConnectionFactory Connections { get; }
-
-    protected abstract ICourseStore Courses { get; }
-
-    protected abstract Task<IStatementBatchStore> OpenAsync();
-
-    protected abstract Task CloseAsync();
-
-    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync());
-
-    public Task DisposeAsync() => CloseAsync();
-
-    private ProgressStore Store => new(Connections, Provider);
-
     private CourseProgressReader Reader => new(Store);
-
-    private ProgressProjector Projector(int batchSize = 500) =>
-        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize }, NullLogger<ProgressProjector>.Instance);
 
     private static string Lesson(int n) => $"http://example.com/c1/l{n}";
 
@@ -64,11 +38,7 @@ public abstract class CourseProgressProjectionTests : IAsyncLifetime
 
     private async Task<Guid> NewTenantAsync()
     {
-        var id = Guid.NewGuid();
-        await using var connection = await Connections.OpenAsync();
-        var dialect = Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
-            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = Provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
+        var id = await InsertTenantAsync();
         await Courses.SaveAsync(id, Course1(), "{}", DateTimeOffset.UtcNow, CancellationToken.None);
         await Courses.SaveAsync(id, Course2(), "{}", DateTimeOffset.UtcNow, CancellationToken.None);
         return id;
@@ -124,9 +94,6 @@ public abstract class CourseProgressProjectionTests : IAsyncLifetime
         Statement(Bob, ProgressVerbs.Completed, Lesson(1), 110),
         Statement(Bob, Experienced, "http://example.com/c1/l2/video", 120, parent: Lesson(2)),
     ];
-
-    private Task WriteAsync(Guid tenant, IEnumerable<PreparedStatement> statements) =>
-        _writer.WriteAsync(statements.Select(s => TestStatements.Request(tenant, s)).ToList(), CancellationToken.None);
 
     private async Task<string> SnapshotAsync(Guid tenant)
     {
@@ -214,70 +181,24 @@ public abstract class CourseProgressProjectionTests : IAsyncLifetime
 
 public sealed class PostgresCourseProgressProjectionTests : CourseProgressProjectionTests
 {
-    private PostgresDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override ICourseStore Courses => new PostgresCourseStore(_db.DataSource);
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await PostgresDatabase.CreateAsync(migrate: true);
-        return new PostgresStatementStore(_db.DataSource);
-    }
-
-    protected override async Task CloseAsync() => await _db.DisposeAsync();
 
     [Theory] // tenant isolation for the course read models, as for the ledger
     [InlineData("lesson_progress")]
     [InlineData("course_progress")]
     public async Task Select_NoTenantSet_SeesNoRows(string table)
     {
-        var tenant = Guid.NewGuid();
-        await using (var connection = await _db.DataSource.OpenConnectionAsync())
-        {
-            await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@tenant, 'rls', now())", new { tenant });
-        }
-
+        var tenant = await InsertTenantAsync();
         await Courses.SaveAsync(tenant, Course.Define("c", "C", [Module.Create("m", "M", [Domain.Courses.Lesson.Create("l", "L", "http://example.com/l")])]),
             "{}", DateTimeOffset.UtcNow, CancellationToken.None);
-        await new StatementBatchWriter(new PostgresStatementStore(_db.DataSource))
-            .WriteAsync([TestStatements.Request(tenant, TestStatements.Experienced(activity: "http://example.com/l"))], CancellationToken.None);
-        await new ProgressProjector(new ProgressStore(_db.Connections, DatabaseProvider.Postgres), new ReportedResultGradingRules(),
-            new ProgressProjectorOptions(), NullLogger<ProgressProjector>.Instance).RunOnceAsync(CancellationToken.None);
+        await WriteAsync(tenant, [TestStatements.Experienced(activity: "http://example.com/l")]);
+        await Projector().RunOnceAsync(CancellationToken.None);
 
-        await using var read = await _db.DataSource.OpenConnectionAsync();
-        var unscoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
-        await using var tx = await read.BeginTransactionAsync();
-        await read.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-        var scoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
-
-        Assert.Equal(0, unscoped);
-        Assert.Equal(1, scoped);
+        Assert.Equal((0L, 1L), await CountWithoutAndWithTenantAsync(table, tenant));
     }
 }
 
 public sealed class SqliteCourseProgressProjectionTests : CourseProgressProjectionTests
 {
-    private SqliteDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override ICourseStore Courses => new SqliteCourseStore(_db.Connections);
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await SqliteDatabase.CreateAsync(migrate: true);
-        return new SqliteStatementStore(_db.Connections);
-    }
-
-    protected override Task CloseAsync()
-    {
-        _db.Dispose();
-        return Task.CompletedTask;
-    }
 }

@@ -7,13 +7,10 @@ using Lrs.Application.Definitions;
 using Lrs.Application.Progress;
 using Lrs.Application.Statements;
 using Lrs.Domain.Courses;
-using Lrs.Infrastructure.Courses;
 using Lrs.Infrastructure.LearningPaths;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
-using Lrs.Infrastructure.Statements;
 using Lrs.Infrastructure.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lrs.Infrastructure.Tests.Progress;
 
@@ -21,7 +18,7 @@ namespace Lrs.Infrastructure.Tests.Progress;
 /// The data-model seed's learner read models (migration 0008): module and user progress, quiz attempts with responses, assignment
 /// submissions, the facts a batch makes true, and recomputation after a course changes.
 /// </summary>
-public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
+public abstract class LearnerReadModelsProjectionTests : ProjectionTests
 {
     private static readonly DateTimeOffset T0 = new(2024, 6, 1, 9, 0, 0, TimeSpan.Zero);
     private const string Ann = "mailto:ann@example.com";
@@ -33,28 +30,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
     private const string Essay = "http://example.com/q/essay";
     private const string Experienced = "http://adlnet.gov/expapi/verbs/experienced";
 
-    private StatementBatchWriter _writer = null!;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract IDbConnectionFactory Connections { get; }
-
-    protected abstract ICourseStore Courses { get; }
-
-    protected abstract Task<IStatementBatchStore> OpenAsync();
-
-    protected abstract Task CloseAsync();
-
-    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync());
-
-    public Task DisposeAsync() => CloseAsync();
-
-    private ProgressStore Store => new(Connections, Provider);
-
     protected LearnerProgressReader Reader => new(Store);
-
-    protected ProgressProjector Projector(int batchSize = 500) =>
-        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize }, NullLogger<ProgressProjector>.Instance);
 
     // Module m1: a lesson and a quiz of three declared questions; module m2: an assignment.
     private static Course QuizCourse(bool withSecondLesson = false) => Course.Define("q", "Quiz course",
@@ -69,11 +45,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
 
     protected async Task<Guid> NewTenantAsync(bool withCourse = true)
     {
-        var id = Guid.NewGuid();
-        await using var connection = await Connections.OpenAsync();
-        var dialect = Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
-            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = Provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
+        var id = await InsertTenantAsync();
         if (withCourse)
         {
             await SaveAsync(id, QuizCourse());
@@ -132,9 +104,6 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
         Statement(ProgressVerbs.Submitted, Essay, 10, new JsonObject { ["response"] = "https://example.com/essays/ann" }),
         Statement(ProgressVerbs.Scored, Essay, 20, new JsonObject { ["response"] = "Good argument", ["score"] = new JsonObject { ["raw"] = 8, ["max"] = 10 } }, instructor: Tutor),
     ];
-
-    protected Task WriteAsync(Guid tenant, IEnumerable<PreparedStatement> statements) =>
-        _writer.WriteAsync(statements.Select(s => TestStatements.Request(tenant, s)).ToList(), CancellationToken.None);
 
     private async Task<string> SnapshotAsync(Guid tenant) => JsonSerializer.Serialize(new object?[]
     {
@@ -213,11 +182,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
     private async Task<IReadOnlyList<(Guid, string)>> OutboxAsync(Guid tenant)
     {
         await using var connection = await Connections.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            await connection.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-        }
+        await using var tx = await ScopeAsync(connection, tenant);
 
         var rows = await connection.QueryAsync<(string Id, string Type)>(
             "SELECT CAST(message_id AS TEXT), message_type FROM outbox WHERE message_type NOT LIKE 'progress.attempt.%' "
@@ -233,6 +198,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
             await session.LockCheckpointAsync(ProgressProjector.Projection, CancellationToken.None);
             await session.ClearReadModelsAsync(CancellationToken.None);
             await session.SaveCheckpointAsync(ProgressProjector.Projection, 0, CancellationToken.None);
+            await session.SaveCheckpointAsync(ProgressProjector.LearnerProjection, 0, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 
@@ -335,21 +301,7 @@ public abstract class LearnerReadModelsProjectionTests : IAsyncLifetime
 
 public sealed class PostgresLearnerReadModelsProjectionTests : LearnerReadModelsProjectionTests
 {
-    private PostgresDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override ICourseStore Courses => new PostgresCourseStore(_db.DataSource);
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await PostgresDatabase.CreateAsync(migrate: true);
-        return new PostgresStatementStore(_db.DataSource);
-    }
-
-    protected override async Task CloseAsync() => await _db.DisposeAsync();
 
     [Theory] // tenant isolation for the 0008 read models
     [InlineData("module_progress")]
@@ -372,12 +324,7 @@ public sealed class PostgresLearnerReadModelsProjectionTests : LearnerReadModels
             await Projector().ProjectAsync(CancellationToken.None);
         }
 
-        await using var read = await _db.DataSource.OpenConnectionAsync();
-        var unscoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
-        await using var tx = await read.BeginTransactionAsync();
-        await read.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-        var scoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
-
+        var (unscoped, scoped) = await CountWithoutAndWithTenantAsync(table, tenant);
         Assert.Equal(0, unscoped);
         Assert.True(scoped > 0);
     }
@@ -385,23 +332,5 @@ public sealed class PostgresLearnerReadModelsProjectionTests : LearnerReadModels
 
 public sealed class SqliteLearnerReadModelsProjectionTests : LearnerReadModelsProjectionTests
 {
-    private SqliteDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override ICourseStore Courses => new SqliteCourseStore(_db.Connections);
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await SqliteDatabase.CreateAsync(migrate: true);
-        return new SqliteStatementStore(_db.Connections);
-    }
-
-    protected override Task CloseAsync()
-    {
-        _db.Dispose();
-        return Task.CompletedTask;
-    }
 }

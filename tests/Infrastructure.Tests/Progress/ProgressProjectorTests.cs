@@ -7,45 +7,49 @@ using Lrs.Application.Statements;
 using Lrs.Domain.Progress;
 using Lrs.Infrastructure.Persistence;
 using Lrs.Infrastructure.Progress;
-using Lrs.Infrastructure.Statements;
 using Lrs.Infrastructure.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lrs.Infrastructure.Tests.Progress;
 
 /// <summary>The progress projector over the real ledger, run against each database.</summary>
-public abstract class ProgressProjectorTests : IAsyncLifetime
+public abstract class ProgressProjectorTests : ProjectionTests
 {
     protected static readonly DateTimeOffset T0 = new(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
     protected const string Au = "http://example.com/course/au1";
 
-    private StatementBatchWriter _writer = null!;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract IDbConnectionFactory Connections { get; }
-
-    protected abstract Task<IStatementBatchStore> OpenAsync();
-
-    protected abstract Task CloseAsync();
-
-    public async Task InitializeAsync() => _writer = new StatementBatchWriter(await OpenAsync());
-
-    public Task DisposeAsync() => CloseAsync();
-
-    private ProgressStore Store => new(Connections, Provider);
-
-    private ProgressProjector Projector(int batchSize = 500) =>
-        new(Store, new ReportedResultGradingRules(), new ProgressProjectorOptions { BatchSize = batchSize }, NullLogger<ProgressProjector>.Instance);
-
-    private async Task<Guid> NewTenantAsync()
+    private async Task<long> CheckpointAsync(string projection)
     {
-        var id = Guid.NewGuid();
+        await using var session = await Store.BeginAsync(CancellationToken.None);
+        return await session.CheckpointAsync(projection, CancellationToken.None);
+    }
+
+    private async Task<(long Attempts, long Interactions, long Completions, long PassFail)> CountsAsync(Guid tenant)
+    {
         await using var connection = await Connections.OpenAsync();
-        var dialect = Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
-            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = Provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
-        return id;
+        await using var tx = await ScopeAsync(connection, tenant);
+        async Task<long> Count(string table) => await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
+        return (await Count("attempts"), await Count("interaction_results"), await Count("completion_records"), await Count("pass_fail_records"));
+    }
+
+    // Every row of the tenant's per-key read models, in key order.
+    private async Task<string> DumpAsync(Guid tenant)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var tx = await ScopeAsync(connection, tenant);
+        var tables = new List<string>();
+        foreach (var (table, order) in new[]
+                 {
+                     ("attempts", "learner_key, activity_id, registration, attempt_number"),
+                     ("interaction_results", "learner_key, activity_id, registration, attempt_number, position"),
+                     ("completion_records", "learner_key, activity_id, registration"),
+                     ("pass_fail_records", "learner_key, activity_id, registration"),
+                 })
+        {
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY {order}", transaction: tx);
+            tables.Add(JsonSerializer.Serialize(rows.Select(r => (IDictionary<string, object>)r)));
+        }
+
+        return string.Join("\n", tables);
     }
 
     private static PreparedStatement Statement(string learner, string verb, int minute, Guid registration, JsonObject? result = null, string? question = null)
@@ -91,9 +95,6 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
         Statement(learner, ProgressVerbs.Terminated, start + 6, registration),
     ];
 
-    private Task WriteAsync(Guid tenant, IEnumerable<PreparedStatement> statements) =>
-        _writer.WriteAsync(statements.Select(s => TestStatements.Request(tenant, s)).ToList(), CancellationToken.None);
-
     private async Task<string> SnapshotAsync(Guid tenant, string learner)
     {
         var key = "mbox:" + learner;
@@ -106,7 +107,7 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
     [Fact]
     public async Task RunOnceAsync_TwoSessions_ProjectsAttemptsAndFacts()
     {
-        var tenant = await NewTenantAsync();
+        var tenant = await InsertTenantAsync();
         var registration = Guid.NewGuid();
         var first = Session("mailto:ann@example.com", registration, 0, pass: false);
         var second = Session("mailto:ann@example.com", registration, 60, pass: true);
@@ -148,7 +149,7 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
     [Fact] // Data §2.3.2: voiding a statement un-projects it
     public async Task RunOnceAsync_VoidingPassed_UnProjectsIt()
     {
-        var tenant = await NewTenantAsync();
+        var tenant = await InsertTenantAsync();
         var session = Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true);
         await WriteAsync(tenant, session);
         await Projector().RunOnceAsync(CancellationToken.None);
@@ -166,7 +167,7 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
     [Fact] // the read models are derived from the ledger alone: rebuilding gives the same rows
     public async Task RebuildAsync_AfterIncrementalRuns_IdenticalRows()
     {
-        var tenants = new[] { await NewTenantAsync(), await NewTenantAsync() };
+        var tenants = new[] { await InsertTenantAsync(), await InsertTenantAsync() };
         var learners = new[] { "mailto:ann@example.com", "mailto:bob@example.com" };
         var projector = Projector(batchSize: 5);
         foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
@@ -206,33 +207,69 @@ public abstract class ProgressProjectorTests : IAsyncLifetime
         Assert.NotEqual(before[0], before[2]); // tenants differ: the second failed its first attempts
     }
 
+    [Fact] // more keys than one command takes and more rows than one insert takes: the batch equals small batches
+    public async Task RunOnceAsync_ManyKeysInOneBatch_SameRowsAsSmallBatches()
+    {
+        var tenant = await InsertTenantAsync();
+        var learners = Enumerable.Range(0, 520).Select(i => $"mailto:learner{i:D3}@example.com").ToList();
+        await WriteAsync(tenant, learners.SelectMany((learner, i) => Session(learner, Guid.NewGuid(), i, pass: i % 3 != 0)));
+
+        Assert.Equal(520 * 7, await Projector(batchSize: 5000).RunOnceAsync(CancellationToken.None));
+        var large = await DumpAsync(tenant);
+        Assert.Equal((520, 1040, 520, 520), await CountsAsync(tenant));
+        Assert.Equal(520 * 7, await Projector(batchSize: 70).RebuildAsync(CancellationToken.None));
+
+        Assert.Equal(large, await DumpAsync(tenant));
+        Assert.Contains("\"Outcome\":2", await SnapshotAsync(tenant, learners[^1]), StringComparison.Ordinal); // 519 % 3 == 0: failed
+        Assert.Contains("\"Outcome\":1", await SnapshotAsync(tenant, learners[^2]), StringComparison.Ordinal);
+    }
+
+    [Fact] // statements committed in this process wake both stages: projected long before the next poll
+    public async Task ExecuteAsync_StatementsCommittedInProcess_ProjectedBeforeNextPoll()
+    {
+        var tenant = await InsertTenantAsync();
+        using var projector = Projector(pollMilliseconds: 60_000);
+        await projector.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(500); // the first rounds found nothing and both stages wait for their next poll
+            await WriteAsync(tenant, Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true));
+
+            for (var i = 0; i < 100 && (await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None)).Count == 0; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Single(await Store.CompletionsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
+            var attempts = await CheckpointAsync(ProgressProjector.Projection);
+            for (var i = 0; i < 100 && await CheckpointAsync(ProgressProjector.LearnerProjection) < attempts; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(attempts, await CheckpointAsync(ProgressProjector.LearnerProjection));
+        }
+        finally
+        {
+            await projector.StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task AttemptsForLearnerAsync_OtherTenant_SeesNothing()
     {
-        var tenant = await NewTenantAsync();
+        var tenant = await InsertTenantAsync();
         await WriteAsync(tenant, Session("mailto:ann@example.com", Guid.NewGuid(), 0, pass: true));
         await Projector().RunOnceAsync(CancellationToken.None);
 
         Assert.Single(await Store.AttemptsForLearnerAsync(tenant, "mbox:mailto:ann@example.com", CancellationToken.None));
-        Assert.Empty(await Store.AttemptsForLearnerAsync(await NewTenantAsync(), "mbox:mailto:ann@example.com", CancellationToken.None));
+        Assert.Empty(await Store.AttemptsForLearnerAsync(await InsertTenantAsync(), "mbox:mailto:ann@example.com", CancellationToken.None));
     }
 }
 
 public sealed class PostgresProgressProjectorTests : ProgressProjectorTests
 {
-    private PostgresDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await PostgresDatabase.CreateAsync(migrate: true);
-        return new PostgresStatementStore(_db.DataSource);
-    }
-
-    protected override async Task CloseAsync() => await _db.DisposeAsync();
 
     [Theory] // tenant isolation for the read models, as for the ledger
     [InlineData("attempts")]
@@ -241,19 +278,9 @@ public sealed class PostgresProgressProjectorTests : ProgressProjectorTests
     [InlineData("pass_fail_records")]
     public async Task Select_NoTenantSet_SeesNoProgressRows(string table)
     {
-        var tenant = Guid.NewGuid();
-        await using (var connection = await _db.DataSource.OpenConnectionAsync())
-        {
-            await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@tenant, 'rls', now())", new { tenant });
-        }
-
-        var session = new List<PreparedStatement>
-        {
-            TestStatements.Experienced(),
-        };
-        await new StatementBatchWriter(new PostgresStatementStore(_db.DataSource)).WriteAsync([TestStatements.Request(tenant, [.. session])], CancellationToken.None);
-        var store = new ProgressStore(_db.Connections, DatabaseProvider.Postgres);
-        await using (var write = await store.BeginAsync(CancellationToken.None))
+        var tenant = await InsertTenantAsync();
+        await WriteAsync(tenant, [TestStatements.Experienced()]);
+        await using (var write = await Store.BeginAsync(CancellationToken.None))
         {
             await write.UseTenantAsync(tenant, CancellationToken.None);
             var key = AttemptKey.Create("mbox:mailto:ann@example.com", Au, null);
@@ -265,34 +292,11 @@ public sealed class PostgresProgressProjectorTests : ProgressProjectorTests
             await write.CommitAsync(CancellationToken.None);
         }
 
-        await using var read = await _db.DataSource.OpenConnectionAsync();
-        var unscoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
-        await using var tx = await read.BeginTransactionAsync();
-        await read.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-        var scoped = await read.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: tx);
-
-        Assert.Equal(0, unscoped);
-        Assert.Equal(1, scoped);
+        Assert.Equal((0L, 1L), await CountWithoutAndWithTenantAsync(table, tenant));
     }
 }
 
 public sealed class SqliteProgressProjectorTests : ProgressProjectorTests
 {
-    private SqliteDatabase _db = null!;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override IDbConnectionFactory Connections => _db.Connections;
-
-    protected override async Task<IStatementBatchStore> OpenAsync()
-    {
-        _db = await SqliteDatabase.CreateAsync(migrate: true);
-        return new SqliteStatementStore(_db.Connections);
-    }
-
-    protected override Task CloseAsync()
-    {
-        _db.Dispose();
-        return Task.CompletedTask;
-    }
 }
