@@ -124,10 +124,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await CopyAsync(connection, "stage_", tenant, rows);
         await Run(connection, tx, """
             INSERT INTO statement_ids SELECT * FROM stage_statement_ids;
-            INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
-                                    registration, authority_key, is_voiding, payload)
-            SELECT tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
-                   registration, authority_key, is_voiding, payload FROM stage_statements;
+            INSERT INTO statements SELECT * FROM stage_statements;
             INSERT INTO statement_agents SELECT * FROM stage_statement_agents;
             INSERT INTO statement_activities SELECT * FROM stage_statement_activities;
             INSERT INTO activities (tenant_id, activity_id)
@@ -172,6 +169,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     private static async Task CopyAsync(NpgsqlConnection connection, string prefix, Guid tenant, IReadOnlyList<PreparedStatement> rows)
     {
+        // Sequence numbers are taken as one block up front, because statement_agents copies each statement's (ADR 0012).
+        long firstSeq;
+        await using (var reserve = new NpgsqlCommand("SELECT setval('statement_seq', nextval('statement_seq') + @n - 1) - @n + 1", connection))
+        {
+            reserve.Parameters.AddWithValue("n", (long)rows.Count);
+            firstSeq = (long)(await reserve.ExecuteScalarAsync())!;
+        }
+
         await using (var ids = await connection.BeginBinaryImportAsync(
             $"COPY {prefix}statement_ids (tenant_id, statement_id, stored, is_voiding) FROM STDIN (FORMAT BINARY)"))
         {
@@ -189,15 +194,17 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         await using (var statements = await connection.BeginBinaryImportAsync(
             $"""
-             COPY {prefix}statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
+             COPY {prefix}statements (tenant_id, stored, seq, statement_id, verb_id, object_activity_id, object_statement_id,
                                       registration, authority_key, is_voiding, payload) FROM STDIN (FORMAT BINARY)
              """))
         {
-            foreach (var s in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
+                var s = rows[i];
                 await statements.StartRowAsync();
                 await statements.WriteAsync(tenant, NpgsqlDbType.Uuid);
                 await statements.WriteAsync(s.Stored.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await statements.WriteAsync(firstSeq + i, NpgsqlDbType.Bigint);
                 await statements.WriteAsync(s.Id, NpgsqlDbType.Uuid);
                 await statements.WriteAsync(s.Index.VerbId, NpgsqlDbType.Text);
                 await WriteNullableAsync(statements, s.Index.ObjectActivityId, NpgsqlDbType.Text);
@@ -211,22 +218,29 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await statements.CompleteAsync();
         }
 
-        await CopyLinksAsync(connection, $"{prefix}statement_agents (tenant_id, statement_id, agent_key, direct)", tenant,
-            rows.SelectMany(s => s.Index.Agents.Select(a => (s.Id, a.Key, a.Direct))));
+        await CopyLinksAsync(connection, $"{prefix}statement_agents (tenant_id, statement_id, agent_key, direct, stored, seq)", tenant,
+            rows.SelectMany((s, i) => s.Index.Agents.Select(a => (s.Id, a.Key, a.Direct, (DateTime?)s.Stored.UtcDateTime, firstSeq + i))));
         await CopyLinksAsync(connection, $"{prefix}statement_activities (tenant_id, statement_id, activity_id, direct)", tenant,
-            rows.SelectMany(s => s.Index.Activities.Select(a => (s.Id, a.Id, a.Direct))));
+            rows.SelectMany(s => s.Index.Activities.Select(a => (s.Id, a.Id, a.Direct, (DateTime?)null, 0L))));
     }
 
-    private static async Task CopyLinksAsync(NpgsqlConnection connection, string target, Guid tenant, IEnumerable<(Guid Id, string Key, bool Direct)> links)
+    /// <summary>Link rows; <c>Stored</c> and <c>Seq</c> are written only for the table that carries them (statement_agents).</summary>
+    private static async Task CopyLinksAsync(
+        NpgsqlConnection connection, string target, Guid tenant, IEnumerable<(Guid Id, string Key, bool Direct, DateTime? Stored, long Seq)> links)
     {
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
-        foreach (var (id, key, direct) in links)
+        foreach (var (id, key, direct, stored, seq) in links)
         {
             await writer.StartRowAsync();
             await writer.WriteAsync(tenant, NpgsqlDbType.Uuid);
             await writer.WriteAsync(id, NpgsqlDbType.Uuid);
             await writer.WriteAsync(key, NpgsqlDbType.Text);
             await writer.WriteAsync(direct, NpgsqlDbType.Boolean);
+            if (stored is { } time)
+            {
+                await writer.WriteAsync(time, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(seq, NpgsqlDbType.Bigint);
+            }
         }
 
         await writer.CompleteAsync();

@@ -104,11 +104,18 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
                 """,
                 ("tenant", tenantId, NpgsqlDbType.Uuid), ("ids", ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid),
                 ("stored", stored, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz), ("voiding", voiding, NpgsqlDbType.Array | NpgsqlDbType.Boolean)));
+            // The agent links copy each statement's stored time and sequence number (assigned by the insert), the order
+            // an agent's statements are paged in; both rows go in with one statement.
             batch.BatchCommands.Add(Command(
                 """
-                INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
-                                        registration, authority_key, is_voiding, payload)
-                SELECT @tenant, * FROM unnest(@stored, @ids, @verbs, @activities, @refs, @registrations, @authorities, @voiding, @payloads)
+                WITH s AS (
+                    INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
+                                            registration, authority_key, is_voiding, payload)
+                    SELECT @tenant, * FROM unnest(@stored, @ids, @verbs, @activities, @refs, @registrations, @authorities, @voiding, @payloads)
+                    RETURNING statement_id, stored, seq)
+                INSERT INTO statement_agents (tenant_id, statement_id, agent_key, direct, stored, seq)
+                SELECT @tenant, a.id, a.key, a.direct, s.stored, s.seq
+                FROM unnest(@agentIds, @agentKeys, @agentDirect) AS a (id, key, direct) JOIN s ON s.statement_id = a.id
                 """,
                 ("tenant", tenantId, NpgsqlDbType.Uuid),
                 ("stored", stored, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
@@ -119,16 +126,10 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
                 ("registrations", statements.Select(s => s.Index.Registration).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid),
                 ("authorities", statements.Select(s => s.AuthorityKey).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                 ("voiding", voiding, NpgsqlDbType.Array | NpgsqlDbType.Boolean),
-                ("payloads", statements.Select(s => s.Json).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)));
-            if (agents.Length > 0)
-            {
-                batch.BatchCommands.Add(Command(
-                    "INSERT INTO statement_agents (tenant_id, statement_id, agent_key, direct) SELECT @tenant, * FROM unnest(@ids, @keys, @direct)",
-                    ("tenant", tenantId, NpgsqlDbType.Uuid),
-                    ("ids", agents.Select(a => a.Item1).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid),
-                    ("keys", agents.Select(a => a.Item2).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
-                    ("direct", agents.Select(a => a.Item3).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)));
-            }
+                ("payloads", statements.Select(s => s.Json).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                ("agentIds", agents.Select(a => a.Item1).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid),
+                ("agentKeys", agents.Select(a => a.Item2).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                ("agentDirect", agents.Select(a => a.Item3).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)));
 
             if (activities.Length > 0)
             {

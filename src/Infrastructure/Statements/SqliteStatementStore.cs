@@ -70,11 +70,13 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
                 var stored = Dialect.Time(s.Stored);
                 await Execute("INSERT INTO statement_ids (tenant_id, statement_id, stored, is_voiding) VALUES (@tenant, @id, @stored, @voiding)",
                     new { tenant, id, stored, voiding = s.Index.IsVoiding }, ct);
-                await Execute(
+                // The agent links copy the statement's stored time and sequence number, the order an agent's statements are paged in.
+                var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_activity_id, object_statement_id,
                                             registration, authority_key, is_voiding, payload)
                     VALUES (@tenant, @stored, @id, @verb, @activity, @ref, @registration, @authority, @voiding, @payload)
+                    RETURNING seq
                     """,
                     new
                     {
@@ -83,11 +85,12 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
                         registration = s.Index.Registration is { } g ? Dialect.Id(g) : null,
                         authority = s.AuthorityKey, voiding = s.Index.IsVoiding, payload = s.Json,
                     },
-                    ct);
+                    tx, cancellationToken: ct));
                 foreach (var agent in s.Index.Agents)
                 {
-                    await Execute("INSERT INTO statement_agents (tenant_id, statement_id, agent_key, direct) VALUES (@tenant, @id, @key, @direct)",
-                        new { tenant, id, key = agent.Key, direct = agent.Direct }, ct);
+                    await Execute(
+                        "INSERT INTO statement_agents (tenant_id, statement_id, agent_key, direct, stored, seq) VALUES (@tenant, @id, @key, @direct, @stored, @seq)",
+                        new { tenant, id, key = agent.Key, direct = agent.Direct, stored, seq }, ct);
                 }
 
                 foreach (var activity in s.Index.Activities)

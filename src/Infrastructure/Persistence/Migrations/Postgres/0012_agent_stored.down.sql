@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS statement_agents_stored;
+ALTER TABLE statement_agents DROP COLUMN IF EXISTS seq;
+ALTER TABLE statement_agents DROP COLUMN IF EXISTS stored;
