@@ -42,7 +42,7 @@ public static class DependencyInjection
 
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.EffectiveConnectionString).Build());
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.PostgresConnectionString).Build());
             services.AddSingleton<PostgresConnections>();
             services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresConnections>());
             services.AddSingleton<PostgresStatementStore>();

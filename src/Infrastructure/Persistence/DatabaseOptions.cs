@@ -26,4 +26,27 @@ public sealed class DatabaseOptions
         _ => throw new InvalidOperationException(
             "Lrs:Database:ConnectionString is required for PostgreSQL (e.g. Lrs__Database__ConnectionString=\"Host=127.0.0.1;Username=lrs;Password=...;Database=lrs\")."),
     };
+
+    /// <summary>
+    /// The PostgreSQL connection string the host uses: <see cref="EffectiveConnectionString"/> with automatic preparation of
+    /// repeated commands (<c>Max Auto Prepare=64</c>, from the second use) unless the string sets it. The statement queries
+    /// span every partition of the ledger, so planning them costs more than running them; a prepared statement is planned
+    /// once per connection (docs/performance.md).
+    /// </summary>
+    public string PostgresConnectionString
+    {
+        get
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(EffectiveConnectionString);
+            // Npgsql's builder knows every keyword; the plain one holds only those the string names.
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = EffectiveConnectionString };
+            if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+            {
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+
+            return builder.ConnectionString;
+        }
+    }
 }
