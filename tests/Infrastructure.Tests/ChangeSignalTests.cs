@@ -64,4 +64,58 @@ public sealed class ChangeSignalTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
     }
+
+    [Fact] // a change committed while a round runs starts the next round without waiting for the poll
+    public async Task LoopAsync_NotifiedDuringRound_RunsAgainAtOnce()
+    {
+        var signal = new ChangeSignal();
+        var rounds = 0;
+        var second = new TaskCompletionSource();
+        using var stop = new CancellationTokenSource();
+        var loop = ChangeSignal.LoopAsync(signal, TimeSpan.FromMinutes(10), _ =>
+        {
+            if (++rounds == 1)
+            {
+                signal.Notify();
+            }
+            else
+            {
+                second.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, (_, _) => TimeSpan.FromMinutes(10), TimeProvider.System, stop.Token);
+
+        Assert.Same(second.Task, await Task.WhenAny(second.Task, Task.Delay(TimeSpan.FromSeconds(10))));
+        await stop.CancelAsync();
+        await loop;
+    }
+
+    [Fact] // failures in a row are counted for the backoff, and a successful round starts the count again
+    public async Task LoopAsync_FailingRounds_CountedAndResetBySuccess()
+    {
+        var failures = new List<int>();
+        var rounds = 0;
+        var done = new TaskCompletionSource();
+        using var stop = new CancellationTokenSource();
+        var loop = ChangeSignal.LoopAsync(null, TimeSpan.FromMilliseconds(10), _ =>
+        {
+            rounds++;
+            if (rounds == 5)
+            {
+                done.TrySetResult();
+            }
+
+            return rounds is 1 or 2 or 4 ? throw new InvalidOperationException("round " + rounds) : Task.CompletedTask;
+        }, (_, count) =>
+        {
+            failures.Add(count);
+            return TimeSpan.FromMilliseconds(10);
+        }, TimeProvider.System, stop.Token);
+
+        Assert.Same(done.Task, await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromSeconds(10))));
+        await stop.CancelAsync();
+        await loop;
+        Assert.Equal([1, 2, 1], failures);
+    }
 }

@@ -255,35 +255,11 @@ public sealed class OutboxRelay(
         LoopAsync(signals?.Outbox, OutboxRoundAsync, stoppingToken),
         LoopAsync(null, LedgerRoundAsync, stoppingToken));
 
-    private async Task LoopAsync(ChangeSignal? wake, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+    private Task LoopAsync(ChangeSignal? wake, Func<CancellationToken, Task<int>> round, CancellationToken stoppingToken) =>
+        ChangeSignal.LoopAsync(wake, TimeSpan.FromMilliseconds(options.PollMilliseconds), round, (e, failures) =>
         {
-            var delay = TimeSpan.FromMilliseconds(options.PollMilliseconds);
-            // Taken before the round: rows committed while it runs start the next round at once.
-            var next = wake?.Next ?? Task.Delay(Timeout.Infinite, stoppingToken);
-            try
-            {
-                await round(stoppingToken);
-                failures = 0;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                failures++;
-                delay = Backoff(failures);
-                next = Task.Delay(Timeout.Infinite, stoppingToken);
-                logger.LogWarning("The relay round failed ({Error}); next round in {Delay}", e.GetBaseException().Message, delay);
-            }
-
-            try
-            {
-                await ChangeSignal.WaitAsync(next, delay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+            var delay = Backoff(failures);
+            logger.LogWarning("The relay round failed ({Error}); next round in {Delay}", e.GetBaseException().Message, delay);
+            return delay;
+        }, time, stoppingToken);
 }

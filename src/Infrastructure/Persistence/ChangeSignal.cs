@@ -27,6 +27,43 @@ public sealed class ChangeSignal
         await timeout.CancelAsync();
         ct.ThrowIfCancellationRequested();
     }
+
+    /// <summary>
+    /// Runs <paramref name="round"/> until <paramref name="ct"/> is cancelled: again as soon as <paramref name="wake"/> is
+    /// notified (a notification during a round counts), else after <paramref name="poll"/>. After a failed round,
+    /// <paramref name="failed"/> is told the error and the number of failures in a row and returns how long to wait; a
+    /// notification does not cut that wait short.
+    /// </summary>
+    public static async Task LoopAsync(ChangeSignal? wake, TimeSpan poll, Func<CancellationToken, Task> round,
+        Func<Exception, int, TimeSpan> failed, TimeProvider time, CancellationToken ct)
+    {
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var delay = poll;
+            // Taken before the round: a change committed while it runs starts the next round at once.
+            var next = wake?.Next ?? Task.Delay(Timeout.Infinite, ct);
+            try
+            {
+                await round(ct);
+                failures = 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                delay = failed(e, ++failures);
+                next = Task.Delay(Timeout.Infinite, ct);
+            }
+
+            try
+            {
+                await WaitAsync(next, delay, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }
 
 /// <summary>The wake-ups of one process: statements committed to the ledger, read models committed by the projector's first stage, rows committed to the outbox.</summary>

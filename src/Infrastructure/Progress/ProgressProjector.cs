@@ -297,31 +297,13 @@ public sealed class ProgressProjector(
             await DrainChangedDefinitionsAsync(ct);
         }, stoppingToken));
 
-    private async Task LoopAsync(string stage, ChangeSignal? wake, Func<CancellationToken, Task> round, CancellationToken ct)
+    private Task LoopAsync(string stage, ChangeSignal? wake, Func<CancellationToken, Task> round, CancellationToken ct)
     {
         var poll = TimeSpan.FromMilliseconds(options.PollMilliseconds);
-        while (!ct.IsCancellationRequested)
+        return ChangeSignal.LoopAsync(wake, poll, round, (e, _) =>
         {
-            // Taken before the round: a commit during the round starts the next one at once.
-            var next = wake?.Next ?? Task.Delay(Timeout.Infinite, ct);
-            try
-            {
-                await round(ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Progress projection ({Stage}) failed; will retry", stage);
-                next = Task.Delay(Timeout.Infinite, ct);
-            }
-
-            try
-            {
-                await ChangeSignal.WaitAsync(next, poll, Clock, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            logger.LogError(e, "Progress projection ({Stage}) failed; will retry", stage);
+            return poll;
+        }, Clock, ct);
     }
 }
