@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lrs.Application.Events;
 using Lrs.Application.Events.Contracts;
+using Lrs.Application.Tenancy;
 
 namespace Lrs.Application.Erasure;
 
@@ -9,11 +10,12 @@ namespace Lrs.Application.Erasure;
 /// use case as <c>POST /api/v1/erasure-requests</c>. The request's id is derived from the message id, so a redelivery or
 /// a replayed dead letter lands on the request it already created.
 /// </summary>
-public sealed class RequestErasureFromEventHandler(RequestErasureHandler requests)
+public sealed class RequestErasureFromEventHandler(RequestErasureHandler requests, ITenancyStore tenants)
 {
     public async Task<ErasureView> HandleAsync(ErasureRequested message, Guid messageId, CancellationToken ct)
     {
         var name = MessageContracts.NameOf<ErasureRequested>();
+        await tenants.RequireAsync(message.TenantId, name, ct);
         var agent = AgentJsonOf(message.LearnerKey)
             ?? throw new InvalidMessageException(
                 $"{name}: learnerKey '{message.LearnerKey}' is not an identifier key (mbox:…, mbox_sha1sum:…, openid:… or account:<homePage> <name>).");

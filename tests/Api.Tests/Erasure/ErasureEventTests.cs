@@ -12,6 +12,7 @@ namespace Lrs.Api.Tests.Erasure;
 /// <c>gdpr.erasure.requested.v1</c> over real RabbitMQ on PostgreSQL (overview seed §8): it becomes an erasure request
 /// through the same use case as POST /api/v1/erasure-requests, once however often it is delivered.
 /// </summary>
+[Collection(BrokerConsumersCollection.Name)]
 public sealed class ErasureEventTests : IAsyncLifetime
 {
     private string _database = string.Empty;

@@ -13,6 +13,7 @@ namespace Lrs.Api.Tests.Events;
 /// progress.completion.recorded.v1 end to end (seed 000 §3, §8: many passing statements → one completion, one event;
 /// seed 001 G3). PostgreSQL with RabbitMQ, and the embedded default (SQLite, in-memory bus).
 /// </summary>
+[Collection(BrokerConsumersCollection.Name)]
 public sealed class CompletionEventTests
 {
     [Fact]

@@ -44,6 +44,16 @@ public sealed class EventsFactory(string provider, string connectionString, IRea
     }
 }
 
+/// <summary>
+/// Test classes whose hosts consume from RabbitMQ. Every host binds the same queues (lrs.*), and hosts on one broker
+/// are competing consumers, so two at once would take each other's messages; these classes run one at a time.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrokerConsumersCollection
+{
+    public const string Name = "broker consumers";
+}
+
 /// <summary>The test broker named by <c>LRS_TEST_RABBITMQ</c> (amqp://user:password@host:port/); build/test.sh starts it.</summary>
 public static class Broker
 {

@@ -13,6 +13,7 @@ namespace Lrs.Api.Tests.Events;
 /// the ledger; a repeated message id is handled once (inbox); a message that cannot succeed becomes a dead letter that
 /// /api/v1/dead-letters lists, replays and discards.
 /// </summary>
+[Collection(BrokerConsumersCollection.Name)]
 public sealed class UpstreamEventTests : IAsyncLifetime
 {
     private string _database = string.Empty;
@@ -100,6 +101,40 @@ public sealed class UpstreamEventTests : IAsyncLifetime
         Assert.Equal(session.ToString(), scored["context"]!["registration"]!.GetValue<string>());
         Assert.Equal("PT180S", statements[4]!["result"]!["duration"]!.GetValue<string>());
         Assert.Equal("delivery-service", statements[1]!["authority"]!["account"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact] // an event naming a tenant this LRS does not have leaves no statement; it is a dead letter at once
+    public async Task UpstreamEvents_UnknownTenant_DeadLetteredWithoutStatements()
+    {
+        var stranger = Guid.NewGuid();
+        var user = "user-" + Guid.NewGuid().ToString("N")[..8];
+        var started = Guid.NewGuid();
+        var erasure = Guid.NewGuid();
+        await PublishAsync(new PlaySessionStarted
+        {
+            TenantId = stranger, SessionId = Guid.NewGuid(), UserId = user, ActivityId = "http://example.com/au", StartedAt = DateTimeOffset.UtcNow,
+        }, started);
+        await PublishAsync(new ErasureRequested { TenantId = stranger, ErasureId = Guid.NewGuid(), LearnerKey = "mbox:mailto:someone@example.com", RequestedAt = DateTimeOffset.UtcNow }, erasure);
+
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using (var scope = new Npgsql.NpgsqlCommand("SELECT set_config('lrs.tenant_id', @tenant, false)", connection))
+        {
+            scope.Parameters.AddWithValue("tenant", stranger.ToString()); // row-level security shows only the tenant's rows
+            await scope.ExecuteNonQueryAsync();
+        }
+
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("tenant", stranger);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        const string letters = "SELECT count(*) FROM dead_letters WHERE tenant_id = @tenant AND attempts = 1 AND error LIKE '%is not known to this LRS%'";
+        await Downstream.UntilAsync(() => CountAsync(letters).GetAwaiter().GetResult() == 2, 30, "two dead letters for the unknown tenant");
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM statements WHERE tenant_id = @tenant"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM erasure_requests WHERE tenant_id = @tenant"));
     }
 
     [Fact] // seed 002: course-service CourseUpdated renames a course the LRS knows; a course it does not know is left alone

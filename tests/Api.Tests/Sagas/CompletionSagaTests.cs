@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Lrs.Api.Tests.Events;
 using Lrs.Api.Tests.Support;
 using Lrs.Application.Events.Contracts;
 using Lrs.Application.Progress;
@@ -112,6 +113,7 @@ internal static class SagaWait
     }
 }
 
+[Collection(BrokerConsumersCollection.Name)]
 public sealed class CompletionSagaOverRabbitMqTests(RabbitMqSagaFactory lrs) : IClassFixture<RabbitMqSagaFactory>
 {
     [Fact]

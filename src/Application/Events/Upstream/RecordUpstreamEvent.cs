@@ -3,6 +3,7 @@ using Lrs.Application.Courses;
 using Lrs.Application.Events.Contracts;
 using Lrs.Application.Security;
 using Lrs.Application.Statements;
+using Lrs.Application.Tenancy;
 using Lrs.Domain;
 using Lrs.Domain.Tenancy;
 using Lrs.Domain.Xapi;
@@ -23,10 +24,12 @@ public sealed class UpstreamOptions
 /// Applies an upstream event: a statement through the same path as <c>POST /xapi/statements</c> (validation, the
 /// ingest writer), or for <see cref="CourseUpdated"/> the new title through the course store.
 /// </summary>
-public sealed class RecordUpstreamEventHandler(RecordStatementsHandler statements, ICourseStore courses, UpstreamOptions options, TimeProvider time)
+public sealed class RecordUpstreamEventHandler(
+    RecordStatementsHandler statements, ICourseStore courses, ITenancyStore tenants, UpstreamOptions options, TimeProvider time)
 {
     public async Task HandleAsync(ITenantMessage message, Guid messageId, string source, CancellationToken ct)
     {
+        await tenants.RequireAsync(message.TenantId, MessageContracts.NameOf(message.GetType()), ct);
         if (message is CourseUpdated course)
         {
             await RenameAsync(course, ct);
