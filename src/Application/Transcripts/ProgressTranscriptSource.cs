@@ -10,12 +10,21 @@ public sealed class ProgressTranscriptSource(ITranscriptSource ledger, ICoursePr
 {
     public async Task<Transcript?> LoadAsync(Guid tenantId, string agentKey, string? displayName, CancellationToken ct)
     {
+        // The read models are read while the ledger is: they do not depend on it, and the ledger part is the long one.
+        var progress = ProgressAsync(tenantId, agentKey, ct);
         if (await ledger.LoadAsync(tenantId, agentKey, displayName, ct) is not { } transcript)
         {
+            await progress;
             return null;
         }
 
-        var progress = new TranscriptProgress(
+        return transcript with { Progress = await progress };
+    }
+
+    private async Task<TranscriptProgress> ProgressAsync(Guid tenantId, string agentKey, CancellationToken ct)
+    {
+        await Task.Yield(); // let the ledger read start
+        return new TranscriptProgress(
             await learner.UserAsync(tenantId, agentKey, ct),
             await AllAsync<CourseProgressView, string?>((after, limit) => courses.CoursesOfLearnerAsync(tenantId, agentKey, after, limit, ct), c => c.CourseId),
             await AllAsync<ModuleProgressView, (string, int)?>((after, limit) => learner.ModulesAsync(tenantId, agentKey, null, after, limit, ct),
@@ -27,7 +36,6 @@ public sealed class ProgressTranscriptSource(ITranscriptSource ledger, ICoursePr
             await AllAsync<LearningPathProgressView, string?>((after, limit) => learner.LearningPathsAsync(tenantId, agentKey, after, limit, ct), p => p.PathId),
             await AllAsync<UserCompetencyView, string?>((after, limit) => learner.CompetenciesAsync(tenantId, agentKey, after, limit, ct), c => c.CompetencyId),
             await AllAsync<EarnedAchievementView, string?>((after, limit) => learner.AchievementsAsync(tenantId, agentKey, after, limit, ct), a => a.AchievementId));
-        return transcript with { Progress = progress };
     }
 
     private static async Task<IReadOnlyList<T>> AllAsync<T, TKey>(Func<TKey?, int, Task<IReadOnlyList<T>>> page, Func<T, TKey> keyOf)

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
-using Lrs.Application.Statements;
+using System.Text.Json;
 using Lrs.Application.Statements.Validation;
+using Lrs.Domain.Xapi;
 
 namespace Lrs.Application.Transcripts;
 
@@ -26,34 +26,37 @@ public sealed class StatementTranscript(string agentKey)
     /// <summary>Takes one stored statement into account; statements by others or about non-Activities are ignored.</summary>
     public void Add(string statementJson, DateTimeOffset stored)
     {
-        if (JsonNode.Parse(statementJson) is not JsonObject statement
-            || StatementNodes.Object(statement, "actor") is not { } actor
-            || StatementNodes.Identity(actor)?.Key != agentKey
-            || StatementNodes.Object(statement, "object") is not { } target
-            || StatementNodes.ObjectType(target, "Activity") != "Activity"
-            || StatementNodes.String(target, "id") is not { } activityId)
+        // A read-only document: a transcript reads a learner's every statement, and a JsonNode tree of each cost several
+        // times as much as the rest of the request.
+        using var document = JsonDocument.Parse(statementJson);
+        var statement = document.RootElement;
+        if (Object(statement, "actor") is not { } actor
+            || IdentityKey(actor) != agentKey
+            || Object(statement, "object") is not { } target
+            || (String(target, "objectType") ?? "Activity") != "Activity"
+            || String(target, "id") is not { } activityId)
         {
             return;
         }
 
-        _actorName = StatementNodes.String(actor, "name") ?? _actorName;
-        var context = StatementNodes.Object(statement, "context");
-        var at = StatementNodes.String(statement, "timestamp") is { } t && XapiParameters.TryParseTimestamp(t, out var parsed) ? parsed : stored;
-        var registration = StatementNodes.String(context, "registration") is { } r && Guid.TryParse(r, out var g) ? g : (Guid?)null;
+        _actorName = String(actor, "name") ?? _actorName;
+        var context = Object(statement, "context");
+        var at = String(statement, "timestamp") is { } t && XapiParameters.TryParseTimestamp(t, out var parsed) ? parsed : stored;
+        var registration = String(context, "registration") is { } r && Guid.TryParse(r, out var g) ? g : (Guid?)null;
 
         if (!_activities.TryGetValue(activityId, out var activity))
         {
             _activities[activityId] = activity = new Activity(activityId);
         }
 
-        activity.Title = Name(StatementNodes.Object(target, "definition")) ?? activity.Title;
-        activity.Standalone |= StatementNodes.Count(StatementNodes.Object(context, "contextActivities")?["parent"]) == 0;
+        activity.Title = Name(Object(target, "definition")) ?? activity.Title;
+        activity.Standalone |= Count(Object(context, "contextActivities"), "parent") == 0;
         if (!activity.Attempts.TryGetValue(registration ?? Guid.Empty, out var attempt))
         {
             activity.Attempts[registration ?? Guid.Empty] = attempt = new Attempt(registration, at);
         }
 
-        attempt.Add(StatementNodes.String(StatementNodes.Object(statement, "verb"), "id"), StatementNodes.Object(statement, "result"), at);
+        attempt.Add(String(Object(statement, "verb"), "id"), Outcome.Of(Object(statement, "result")), at);
     }
 
     /// <summary>The transcript, or null when none of the statements added was the learner's about a course.</summary>
@@ -71,16 +74,81 @@ public sealed class StatementTranscript(string agentKey)
     }
 
     // Data §2.4.4.1: a language map; en-US, then any English, then whatever comes first.
-    private static string? Name(JsonObject? definition)
+    private static string? Name(JsonElement? definition)
     {
-        if (StatementNodes.Object(definition, "name") is not { Count: > 0 } map)
+        if (Object(definition, "name") is not { } map || !map.EnumerateObject().Any())
         {
             return null;
         }
 
-        return StatementNodes.String(map, "en-US")
-            ?? map.Where(kv => kv.Key.StartsWith("en", StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Value?.ToString()).FirstOrDefault()
-            ?? map.First().Value?.ToString();
+        return String(map, "en-US")
+            ?? map.EnumerateObject().Where(p => p.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase)).Select(p => Text(p.Value)).FirstOrDefault()
+            ?? Text(map.EnumerateObject().First().Value);
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
+
+    private static JsonElement? Object(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
+    private static string? String(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static double? Number(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : null;
+
+    private static bool? Boolean(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
+    /// <summary>Entries of a property given either as one object or as an array (contextActivities).</summary>
+    private static int Count(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.Array => value.GetArrayLength(),
+                JsonValueKind.Object => 1,
+                _ => 0,
+            }
+            : 0;
+
+    /// <summary>The IFI key of an Agent (<see cref="AgentIdentity.Key"/>), or null when it has none.</summary>
+    private static string? IdentityKey(JsonElement agent)
+    {
+        AgentIdentity? identity = String(agent, "mbox") is { } mbox ? AgentIdentity.Mbox(mbox)
+            : String(agent, "mbox_sha1sum") is { } sha1 ? AgentIdentity.MboxSha1Sum(sha1)
+            : String(agent, "openid") is { } openId ? AgentIdentity.OpenId(openId)
+            : Object(agent, "account") is var account && String(account, "homePage") is { } homePage && String(account, "name") is { } name
+                ? AgentIdentity.Account(homePage, name)
+                : null;
+        return identity?.Key;
+    }
+
+    /// <summary>What an attempt keeps of one statement's result (Data §2.4.5).</summary>
+    private sealed record Outcome(bool? Success, bool Completion, AttemptScore? Score, double? Progress)
+    {
+        public static Outcome? Of(JsonElement? result)
+        {
+            if (result is null)
+            {
+                return null;
+            }
+
+            var score = Object(result, "score") is { } s
+                ? new AttemptScore(Number(s, "scaled"), Number(s, "raw"), Number(s, "min"), Number(s, "max"))
+                : null;
+            return new Outcome(Boolean(result, "success"), Boolean(result, "completion") == true, score, Number(Object(result, "extensions"), ProgressExtension));
+        }
     }
 
     private sealed class Activity(string id)
@@ -109,9 +177,9 @@ public sealed class StatementTranscript(string agentKey)
 
     private sealed class Attempt(Guid? registration, DateTimeOffset opened)
     {
-        private (DateTimeOffset At, bool Passed, JsonObject? Result)? _verdict;
+        private (DateTimeOffset At, bool Passed, Outcome? Result)? _verdict;
         private (DateTimeOffset At, string Outcome)? _end;
-        private (DateTimeOffset At, JsonObject Score)? _score;
+        private (DateTimeOffset At, AttemptScore Score)? _score;
 
         public Guid? Registration { get; } = registration;
 
@@ -121,11 +189,10 @@ public sealed class StatementTranscript(string agentKey)
 
         public double? Progress { get; private set; }
 
-        public void Add(string? verb, JsonObject? result, DateTimeOffset at)
+        public void Add(string? verb, Outcome? result, DateTimeOffset at)
         {
             Opened = at < Opened ? at : Opened;
-            var completion = result?["completion"] is JsonValue cv && cv.TryGetValue<bool>(out var done) && done;
-            if (verb is Passed or Completed || completion)
+            if (verb is Passed or Completed || result?.Completion == true)
             {
                 CompletedAt = CompletedAt is { } c && c <= at ? c : at;
             }
@@ -149,12 +216,12 @@ public sealed class StatementTranscript(string agentKey)
                 _end = (at, outcome);
             }
 
-            if (StatementNodes.Object(result, "score") is { } score && (_score is null || at >= _score.Value.At))
+            if (result?.Score is { } score && (_score is null || at >= _score.Value.At))
             {
                 _score = (at, score);
             }
 
-            if (StatementNodes.Object(result, "extensions")?[ProgressExtension] is JsonValue pv && pv.TryGetValue<double>(out var progress))
+            if (result?.Progress is { } progress)
             {
                 Progress = progress;
             }
@@ -166,20 +233,11 @@ public sealed class StatementTranscript(string agentKey)
             var outcome = _verdict is { } v ? (v.Passed ? AttemptOutcomes.Passed : AttemptOutcomes.Failed)
                 : CompletedAt is not null ? AttemptOutcomes.Completed
                 : _end?.Outcome ?? AttemptOutcomes.InProgress;
-            var scoreNode = StatementNodes.Object(_verdict?.Result, "score") ?? _score?.Score;
-            var success = _verdict is { } w
-                ? (w.Result?["success"] is JsonValue sv && sv.TryGetValue<bool>(out var s) ? s : w.Passed)
-                : (bool?)null;
+            var score = _verdict?.Result?.Score ?? _score?.Score;
+            var success = _verdict is { } w ? w.Result?.Success ?? w.Passed : (bool?)null;
             var closed = _end?.At;
             return new AttemptRecord(activityId, number, Registration, Opened, closed,
-                closed is null ? AttemptState.Open : AttemptState.Closed, outcome, Score(scoreNode), success);
+                closed is null ? AttemptState.Open : AttemptState.Closed, outcome, score, success);
         }
-
-        private static AttemptScore? Score(JsonObject? score) => score is null
-            ? null
-            : new AttemptScore(Value(score, "scaled"), Value(score, "raw"), Value(score, "min"), Value(score, "max"));
-
-        private static double? Value(JsonObject score, string name) =>
-            score[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
     }
 }

@@ -51,7 +51,7 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
         });
 
     public Task<ErasureView?> FindAsync(Guid tenantId, Guid id, CancellationToken ct) =>
-        InTenantAsync(tenantId, ct, (c, tx) => FindAsync(c, tx, tenantId, id, ct));
+        InTenantAsync(tenantId, ct, (c, tx) => FindAsync(c, tx, tenantId, id, ct), readOnly: true);
 
     public Task<IReadOnlyList<ErasureView>> ListAsync(Guid tenantId, (DateTimeOffset At, Guid Id)? after, int limit, CancellationToken ct) =>
         InTenantAsync<IReadOnlyList<ErasureView>>(tenantId, ct, async (c, tx) =>
@@ -64,7 +64,7 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
                 at = after is { } a ? Dialect.Time(a.At) : null,
                 afterId = after is { } b ? Dialect.Id(b.Id) : null,
             }, ct);
-        });
+        }, readOnly: true);
 
     public async Task<IReadOnlyList<PendingErasure>> PendingAsync(CancellationToken ct)
     {
@@ -78,7 +78,7 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
                     new { tenant = Dialect.Id(tenant) }, tx, cancellationToken: ct));
                 return rows.Select(r => new PendingErasure(tenant, Guid.Parse(r.Id), r.Status,
                     r.Keys is null ? [] : JsonSerializer.Deserialize<string[]>(r.Keys)!)).ToList();
-            }));
+            }, readOnly: true));
         }
 
         return pending;
@@ -326,10 +326,10 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
 
     private string Cast(string column) => Postgres ? $"{column}::text" : column;
 
-    private async Task<T> InTenantAsync<T>(Guid tenantId, CancellationToken ct, Func<DbConnection, DbTransaction, Task<T>> work)
+    private async Task<T> InTenantAsync<T>(Guid tenantId, CancellationToken ct, Func<DbConnection, DbTransaction, Task<T>> work, bool readOnly = false)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = readOnly ? await connection.BeginReadAsync(ct) : await connection.BeginTransactionAsync(ct);
         if (Postgres)
         {
             await connection.ExecuteAsync(new CommandDefinition(PostgresStatementStore.SetTenant, new { tenant = tenantId }, tx, cancellationToken: ct));

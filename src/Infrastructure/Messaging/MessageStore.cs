@@ -25,7 +25,7 @@ public sealed class MessageStore(IDbConnectionFactory connections, DatabaseProvi
     public async Task<IReadOnlyList<OutboxRow>> ReadUnsentAsync(int limit, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await connection.BeginReadAsync(ct);
         var rows = new List<OutboxRow>();
         foreach (var tenant in await TenantsAsync(connection, tx, ct))
         {
@@ -51,7 +51,7 @@ public sealed class MessageStore(IDbConnectionFactory connections, DatabaseProvi
     public async Task<(long Count, DateTimeOffset? Oldest)> BacklogAsync(CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await connection.BeginReadAsync(ct);
         long count = 0;
         DateTimeOffset? oldest = null;
         foreach (var tenant in await TenantsAsync(connection, tx, ct))

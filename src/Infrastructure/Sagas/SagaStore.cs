@@ -32,7 +32,7 @@ public sealed class SagaStore<TSaga>(IDbConnectionFactory connections, DatabaseO
     {
         var data = await RunAsync((c, tx) => c.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT data FROM saga_instances WHERE saga_type = @sagaType AND correlation_id = @id",
-            new { sagaType, id = Dialect.Id(correlationId) }, tx, cancellationToken: ct)), ct);
+            new { sagaType, id = Dialect.Id(correlationId) }, tx, cancellationToken: ct)), ct, readOnly: true);
         return data is null ? null : JsonSerializer.Deserialize<TSaga>(data, Json);
     }
 
@@ -42,7 +42,7 @@ public sealed class SagaStore<TSaga>(IDbConnectionFactory connections, DatabaseO
         var filter = (tenantId is null ? string.Empty : " AND tenant_id = @tenant") + (state is null ? string.Empty : " AND current_state = @state");
         var rows = await RunAsync((c, tx) => c.QueryAsync<string>(new CommandDefinition(
             $"SELECT data FROM saga_instances WHERE saga_type = @sagaType{filter} ORDER BY updated_at, correlation_id",
-            new { sagaType, state, tenant = tenantId is { } t ? Dialect.Id(t) : null }, tx, cancellationToken: ct)), ct);
+            new { sagaType, state, tenant = tenantId is { } t ? Dialect.Id(t) : null }, tx, cancellationToken: ct)), ct, readOnly: true);
         return rows.Select(d => JsonSerializer.Deserialize<TSaga>(d, Json)!).ToList();
     }
 
@@ -51,7 +51,7 @@ public sealed class SagaStore<TSaga>(IDbConnectionFactory connections, DatabaseO
     {
         var rows = await RunAsync((c, tx) => c.QueryAsync<string>(new CommandDefinition(
             "SELECT data FROM saga_instances WHERE saga_type = @sagaType AND due_at <= @now ORDER BY due_at LIMIT @limit",
-            new { sagaType, now = Dialect.Time(now), limit }, tx, cancellationToken: ct)), ct);
+            new { sagaType, now = Dialect.Time(now), limit }, tx, cancellationToken: ct)), ct, readOnly: true);
         return rows.Select(d => JsonSerializer.Deserialize<TSaga>(d, Json)!).ToList();
     }
 
@@ -119,10 +119,10 @@ public sealed class SagaStore<TSaga>(IDbConnectionFactory connections, DatabaseO
     }
 
     /// <summary>One statement in its own transaction, with the repository's scope set for it on PostgreSQL.</summary>
-    private async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> statement, CancellationToken ct)
+    private async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> statement, CancellationToken ct, bool readOnly = false)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = readOnly ? await connection.BeginReadAsync(ct) : await connection.BeginTransactionAsync(ct);
         if (Postgres)
         {
             await connection.ExecuteAsync(new CommandDefinition(RepositoryScope, transaction: tx, cancellationToken: ct));

@@ -134,6 +134,11 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
             Assert.Equal(0, await reader.ExecuteScalarAsync<long>("SELECT count(*) FROM t", transaction: read));
         }
 
+        await using (var read = await reader.BeginReadAsync(CancellationToken.None))
+        {
+            Assert.Equal(0, await reader.ExecuteScalarAsync<long>("SELECT count(*) FROM t", transaction: read));
+        }
+
         Assert.Equal(0, await reader.ExecuteScalarAsync<long>("SELECT count(*) FROM t"));
         Assert.Equal(0, Gate.Waiting);
         await held.CommitAsync();
