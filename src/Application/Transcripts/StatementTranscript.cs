@@ -26,8 +26,8 @@ public sealed class StatementTranscript(string agentKey)
     /// <summary>Takes one stored statement into account; statements by others or about non-Activities are ignored.</summary>
     public void Add(string statementJson, DateTimeOffset stored)
     {
-        // A read-only document: a transcript reads a learner's every statement, and a JsonNode tree of each cost several
-        // times as much as the rest of the request.
+        // A read-only document: a transcript reads every statement of its learner, and building a JsonNode tree of each
+        // took two to five times as long (docs/performance.md, "Transcript parsing").
         using var document = JsonDocument.Parse(statementJson);
         var statement = document.RootElement;
         if (Object(statement, "actor") is not { } actor
