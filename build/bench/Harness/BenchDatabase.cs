@@ -26,6 +26,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>Leave the database in place when the run ends, to inspect the loaded store afterwards.</summary>
+    public bool Keep { get; set; }
+
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
@@ -47,6 +50,17 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
         await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// VACUUM (ANALYZE) of the whole database, outside a transaction: sets the hint bits and visibility map of freshly
+    /// copied rows and gathers statistics, as autovacuum would in a store that grew over months.
+    /// </summary>
+    public async Task VacuumAsync()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("VACUUM (ANALYZE)", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task<string> ScalarAsync(string sql, Guid? tenant = null)
@@ -164,6 +178,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (Keep)
+        {
+            Console.WriteLine($"Kept database {Name} on the server of LRS_TEST_POSTGRES; drop it when done (DROP DATABASE {Name}).");
+            return;
+        }
+
         await AdminAsync(_server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 

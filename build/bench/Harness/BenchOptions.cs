@@ -33,6 +33,8 @@ internal sealed record BenchOptions
 
     public bool Explain { get; init; } = true;
 
+    public bool KeepDatabase { get; init; }
+
     public int CompletionLearners { get; init; } = 200;
 
     public int CompletionClients { get; init; } = 16;
@@ -51,6 +53,7 @@ internal sealed record BenchOptions
           --query-clients N         concurrent query clients (4)      --backpressure-seconds N (10)
           --baseline-rows N         most rows in one COPY baseline (50000)
           --no-explain              skip the EXPLAIN (ANALYZE, BUFFERS) plans at the largest store
+          --keep-database           leave the run's database (lrs_bench_…) in place for inspection; prints its name
           --completion-learners N   learners POSTing launched, passed, completed (200)
           --completion-clients N    learners at a time (16)
         Needs LRS_TEST_POSTGRES (eval "$(build/services.sh env)") naming a role that may create databases, and for
@@ -87,6 +90,7 @@ internal sealed record BenchOptions
                 "--backpressure-seconds" => options with { BackpressureSeconds = Int() },
                 "--baseline-rows" => options with { BaselineRows = Int() },
                 "--no-explain" => options with { Explain = false },
+                "--keep-database" => options with { KeepDatabase = true },
                 "--completion-learners" => options with { CompletionLearners = Int() },
                 "--completion-clients" => options with { CompletionClients = Int() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),

@@ -15,6 +15,7 @@ if (args.Contains("--help") || args.Contains("-h"))
 var options = BenchOptions.Parse(args);
 var total = Stopwatch.StartNew();
 await using var db = await BenchDatabase.CreateAsync();
+db.Keep = options.KeepDatabase;
 await using var host = await LrsHost.StartAsync(db.ConnectionString);
 Console.WriteLine($"Lrs benchmark{(options.Quick ? " (--quick smoke run)" : string.Empty)}: "
     + $"{Environment.ProcessorCount} cores, PostgreSQL {await db.ScalarAsync("SHOW server_version")}, "

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Lrs.Application.Statements;
@@ -24,21 +25,27 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
               AND s.stored = (SELECT i.stored FROM statement_ids i WHERE i.tenant_id = @tenant AND i.statement_id = @id)
               AND {(voided ? "NOT s.is_voiding AND" : "(s.is_voiding OR NOT")} EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id){(voided ? string.Empty : ")")}
             """;
-        var rows = await ReadAsync(tenantId, sql, new DynamicParameters(new { tenant = tenantId, id }), ct);
+        var rows = await ReadAsync(tenantId, _ => (sql, new DynamicParameters(new { tenant = tenantId, id })), ct);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<IReadOnlyList<StoredStatement>> QueryAsync(StatementFilter filter, CancellationToken ct)
-    {
-        var (sql, parameters) = StatementQuerySql.Build(filter, StatementDialect.Postgres);
-        return ReadAsync(filter.TenantId, sql, parameters, ct);
-    }
+    public Task<IReadOnlyList<StoredStatement>> QueryAsync(StatementFilter filter, CancellationToken ct) =>
+        ReadAsync(filter.TenantId, statementRefs => StatementQuerySql.Build(filter, StatementDialect.Postgres, statementRefs), ct);
 
-    private async Task<IReadOnlyList<StoredStatement>> ReadAsync(Guid tenantId, string sql, DynamicParameters parameters, CancellationToken ct)
+    /// <summary>
+    /// Runs the query <paramref name="build"/> makes, told whether the tenant has StatementRefs (migration 0014), in one
+    /// repeatable-read transaction: the flag and the rows come from the same snapshot, so a StatementRef stored between
+    /// the two reads cannot be missed. The flag rides on the command that sets the tenant, so it costs no round trip.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredStatement>> ReadAsync(
+        Guid tenantId, Func<bool, (string Sql, DynamicParameters Parameters)> build, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(SetTenant, new { tenant = tenantId }, tx);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var (_, statementRefs) = await connection.QuerySingleAsync<(string, bool?)>(new CommandDefinition(
+            "SELECT set_config('lrs.tenant_id', @tenant::text, true), (SELECT has_statement_refs FROM tenants WHERE id = @tenant)",
+            new { tenant = tenantId }, tx, cancellationToken: ct));
+        var (sql, parameters) = build(statementRefs ?? true);
         IReadOnlyList<StoredStatement> result;
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
         {
@@ -139,6 +146,13 @@ public sealed class PostgresStatementStore(NpgsqlDataSource dataSource) : IState
                     ("ids", activities.Select(a => a.Item1).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid),
                     ("keys", activities.Select(a => a.Item2).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                     ("direct", activities.Select(a => a.Item3).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)));
+            }
+
+            if (statements.Any(s => s.Index.ObjectStatementRef is not null))
+            {
+                // From now on the tenant's queries include the StatementRef part (migration 0014).
+                batch.BatchCommands.Add(Command(
+                    "UPDATE tenants SET has_statement_refs = true WHERE id = @tenant AND NOT has_statement_refs", ("tenant", tenantId, NpgsqlDbType.Uuid)));
             }
 
             if (voids.Length > 0)

@@ -19,20 +19,26 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
             WHERE s.tenant_id = @tenant AND s.statement_id = @id
               AND {(voided ? "NOT s.is_voiding AND" : "(s.is_voiding OR NOT")} EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id){(voided ? string.Empty : ")")}
             """;
-        var rows = await ReadAsync(sql, new DynamicParameters(new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id) }), ct);
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await ReadAsync(connection, null, sql, new DynamicParameters(new { tenant = Dialect.Id(tenantId), id = Dialect.Id(id) }), ct);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<IReadOnlyList<StoredStatement>> QueryAsync(StatementFilter filter, CancellationToken ct)
+    public async Task<IReadOnlyList<StoredStatement>> QueryAsync(StatementFilter filter, CancellationToken ct)
     {
-        var (sql, parameters) = StatementQuerySql.Build(filter, Dialect);
-        return ReadAsync(sql, parameters, ct);
+        // The tenant's StatementRef flag (migration 0014) and the rows from one snapshot, as on PostgreSQL.
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginReadAsync(ct);
+        var statementRefs = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT has_statement_refs FROM tenants WHERE id = @tenant", new { tenant = Dialect.Id(filter.TenantId) }, tx, cancellationToken: ct));
+        var (sql, parameters) = StatementQuerySql.Build(filter, Dialect, statementRefs is null or not 0);
+        return await ReadAsync(connection, tx, sql, parameters, ct);
     }
 
-    private async Task<IReadOnlyList<StoredStatement>> ReadAsync(string sql, DynamicParameters parameters, CancellationToken ct)
+    private static async Task<IReadOnlyList<StoredStatement>> ReadAsync(
+        DbConnection connection, DbTransaction? tx, string sql, DynamicParameters parameters, CancellationToken ct)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
         return await PostgresStatementStore.ReadStatementsAsync(reader, Dialect, ct);
     }
 
@@ -104,6 +110,12 @@ public sealed class SqliteStatementStore(SqliteConnections connections) : IState
                     await Execute("INSERT OR IGNORE INTO statement_voids (tenant_id, target_id, voiding_id) VALUES (@tenant, @target, @id)",
                         new { tenant, target = Dialect.Id(target), id }, ct);
                 }
+            }
+
+            if (statements.Any(s => s.Index.ObjectStatementRef is not null))
+            {
+                // From now on the tenant's queries include the StatementRef part (migration 0014).
+                await Execute("UPDATE tenants SET has_statement_refs = 1 WHERE id = @tenant AND NOT has_statement_refs", new { tenant }, ct);
             }
         }
 

@@ -24,14 +24,19 @@ public static class TestStatements
 
     public static IngestRequest Request(Guid tenantId, params PreparedStatement[] statements) => new(tenantId, statements);
 
-    private static PreparedStatement Prepare(Guid id, string verb, JsonObject target, DateTimeOffset? stored)
+    /// <summary>A statement by <paramref name="actorMbox"/>, with the <paramref name="context"/> given, if any.</summary>
+    public static PreparedStatement By(string actorMbox, string verb, JsonObject target, JsonObject? context = null, DateTimeOffset? stored = null) =>
+        Prepare(Guid.NewGuid(), verb, target, stored, actorMbox, context);
+
+    private static PreparedStatement Prepare(
+        Guid id, string verb, JsonObject target, DateTimeOffset? stored, string actorMbox = "mailto:learner@example.com", JsonObject? context = null)
     {
         var at = stored ?? Now();
         var storedText = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var statement = new JsonObject
         {
             ["id"] = id.ToString(),
-            ["actor"] = new JsonObject { ["objectType"] = "Agent", ["mbox"] = "mailto:learner@example.com" },
+            ["actor"] = new JsonObject { ["objectType"] = "Agent", ["mbox"] = actorMbox },
             ["verb"] = new JsonObject { ["id"] = verb },
             ["object"] = target,
             ["timestamp"] = "2024-01-01T00:00:00.000Z",
@@ -39,6 +44,11 @@ public static class TestStatements
             ["authority"] = new JsonObject { ["objectType"] = "Agent", ["mbox"] = "mailto:lrs@example.com" },
             ["version"] = "1.0.0",
         };
+        if (context is not null)
+        {
+            statement["context"] = context;
+        }
+
         return new PreparedStatement(id, StatementJson.Serialize(statement), at, AuthorityKey, StatementIndex.Extract(statement));
     }
 }
