@@ -34,7 +34,7 @@ public sealed class AgentLinkMigrationTests
         var second = (Id: Guid.NewGuid(), Stored: new DateTimeOffset(2026, 5, 6, 7, 8, 9, 120, TimeSpan.Zero));
 
         // Rows as the ingest path wrote them before 0012: links without stored or seq, and one link to no statement.
-        await InTenantAsync(open, tenant, postgres, async (c, tx) =>
+        await TestTenants.InTenantAsync(open, tenant, postgres, async (c, tx) =>
         {
             foreach (var (id, stored) in new[] { first, second })
             {
@@ -56,7 +56,7 @@ public sealed class AgentLinkMigrationTests
 
         await runner.UpAsync();
 
-        await InTenantAsync(open, tenant, postgres, async (c, tx) =>
+        await TestTenants.InTenantAsync(open, tenant, postgres, async (c, tx) =>
         {
             Assert.Equal(3, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM statement_agents", transaction: tx));
             var matching = await c.ExecuteScalarAsync<long>(
@@ -74,19 +74,5 @@ public sealed class AgentLinkMigrationTests
 
             Assert.Equal(2, await c.ExecuteScalarAsync<long>("SELECT count(DISTINCT seq) FROM statement_agents", transaction: tx));
         });
-    }
-
-    private static async Task InTenantAsync(Func<ValueTask<DbConnection>> open, Guid tenant, bool postgres, Func<DbConnection, DbTransaction, Task> work)
-    {
-        await using var connection = await open();
-        await using var tx = await connection.BeginTransactionAsync();
-        if (postgres)
-        {
-            // Row-level security (ADR 0002): the rows are the tenant's only under its setting.
-            await connection.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-        }
-
-        await work(connection, tx);
-        await tx.CommitAsync();
     }
 }

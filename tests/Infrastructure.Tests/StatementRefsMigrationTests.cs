@@ -34,8 +34,7 @@ public sealed class StatementRefsMigrationTests
         {
             foreach (var tenant in new[] { withRef, plain, empty })
             {
-                await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, 'Tenant', @created)",
-                    new { id = dialect.Id(tenant), created = DateTimeOffset.UtcNow });
+                await TestTenants.InsertAsync(connection, dialect, tenant);
             }
         }
 
@@ -43,15 +42,7 @@ public sealed class StatementRefsMigrationTests
         var target = Guid.NewGuid();
         foreach (var (tenant, reference) in new[] { (withRef, (Guid?)null), (withRef, target), (plain, null) })
         {
-            await using var connection = await open();
-            await using var tx = await connection.BeginTransactionAsync();
-            if (postgres)
-            {
-                // Row-level security (ADR 0002): the rows are the tenant's only under its setting.
-                await connection.ExecuteAsync("SELECT set_config('lrs.tenant_id', @tenant::text, true)", new { tenant }, tx);
-            }
-
-            await connection.ExecuteAsync(
+            await TestTenants.InTenantAsync(open, tenant, postgres, (c, tx) => c.ExecuteAsync(
                 """
                 INSERT INTO statements (tenant_id, stored, statement_id, verb_id, object_statement_id, authority_key, is_voiding, payload)
                 VALUES (@tenant, @stored, @id, 'http://example.com/verbs/confirmed', @reference, 'authority', false, '{}')
@@ -60,8 +51,7 @@ public sealed class StatementRefsMigrationTests
                 {
                     tenant = dialect.Id(tenant), stored = dialect.Time(DateTimeOffset.UtcNow), id = dialect.Id(reference is null ? target : Guid.NewGuid()),
                     reference = reference is { } r ? dialect.Id(r) : null,
-                }, tx);
-            await tx.CommitAsync();
+                }, tx));
         }
 
         await runner.UpAsync();

@@ -23,7 +23,7 @@ public sealed class EventStatisticsTests
     {
         await using var db = await Databases.CreateAsync(provider);
         var dialect = provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
-        var (mine, other) = (await NewTenantAsync(db, provider, dialect), await NewTenantAsync(db, provider, dialect));
+        var (mine, other) = (await NewTenantAsync(db, dialect), await NewTenantAsync(db, dialect));
         var statistics = new PortalQueries(new ProgressStore(db.Connections, provider));
         Assert.Equal(new EventCounts(0, null, 0, 0), await statistics.CountAsync(mine, CancellationToken.None));
 
@@ -52,13 +52,10 @@ public sealed class EventStatisticsTests
         CompletedAt = DateTimeOffset.UtcNow, StatementId = Guid.NewGuid(), RecordedAt = DateTimeOffset.UtcNow,
     };
 
-    private static async Task<Guid> NewTenantAsync(Databases.Database db, DatabaseProvider provider, StatementDialect dialect)
+    private static async Task<Guid> NewTenantAsync(Databases.Database db, StatementDialect dialect)
     {
-        var id = Guid.NewGuid();
         await using var connection = await db.Connections.OpenAsync();
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
-            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
-        return id;
+        return await TestTenants.InsertAsync(connection, dialect);
     }
 
     private static async Task WriteOutboxAsync(Databases.Database db, DatabaseProvider provider, Guid tenant, DateTimeOffset at, int count)

@@ -69,12 +69,8 @@ public abstract class ProjectionTests : IAsyncLifetime
     /// <summary>A new tenant row, with nothing else.</summary>
     protected async Task<Guid> InsertTenantAsync()
     {
-        var id = Guid.NewGuid();
         await using var connection = await Connections.OpenAsync();
-        var dialect = Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite;
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @now)",
-            new { id = dialect.Id(id), name = "t-" + id.ToString("N")[..8], now = Provider == DatabaseProvider.Postgres ? DateTimeOffset.UtcNow : (object)DateTimeOffset.UtcNow.ToString("O") });
-        return id;
+        return await TestTenants.InsertAsync(connection, Provider == DatabaseProvider.Postgres ? StatementDialect.Postgres : StatementDialect.Sqlite);
     }
 
     protected Task WriteAsync(Guid tenant, IEnumerable<PreparedStatement> statements) =>

@@ -130,18 +130,17 @@ public abstract class StatementRefQueryTests : IAsyncLifetime
     private async Task RegisterAsync(Guid tenant)
     {
         await using var connection = await ConnectAsync();
-        await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@id, 'Tenant', @created)",
-            new { id = Id(tenant), created = DateTimeOffset.UtcNow });
+        await TestTenants.InsertAsync(connection, Dialect, tenant);
     }
 
     private async Task<bool> HasStatementRefsAsync(Guid tenant)
     {
         await using var connection = await ConnectAsync();
-        return Convert.ToBoolean(await connection.ExecuteScalarAsync<object>("SELECT has_statement_refs FROM tenants WHERE id = @id", new { id = Id(tenant) }),
+        return Convert.ToBoolean(await connection.ExecuteScalarAsync<object>("SELECT has_statement_refs FROM tenants WHERE id = @id", new { id = Dialect.Id(tenant) }),
             System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected abstract object Id(Guid id);
+    protected abstract StatementDialect Dialect { get; }
 }
 
 /// <summary>On PostgreSQL.</summary>
@@ -158,7 +157,7 @@ public sealed class PostgresStatementRefQueryTests : StatementRefQueryTests
 
     protected override async ValueTask<DbConnection> ConnectAsync() => await _db.DataSource.OpenConnectionAsync();
 
-    protected override object Id(Guid id) => id;
+    protected override StatementDialect Dialect => StatementDialect.Postgres;
 
     protected override async Task CloseAsync() => await _db.DisposeAsync();
 }
@@ -177,7 +176,7 @@ public sealed class SqliteStatementRefQueryTests : StatementRefQueryTests
 
     protected override ValueTask<DbConnection> ConnectAsync() => _db.Connections.OpenAsync();
 
-    protected override object Id(Guid id) => StatementDialect.Sqlite.Id(id);
+    protected override StatementDialect Dialect => StatementDialect.Sqlite;
 
     protected override Task CloseAsync()
     {
