@@ -45,14 +45,21 @@ internal sealed class IngestScenarios(BenchOptions options, BenchDatabase db, Lr
         using var http = HttpLoad.Client(host.BaseAddress, clients);
         var before = await db.CountStatementsAsync(tenant.Id);
         var memory = new MemorySampler(host);
+        var cpu = new CpuMeter(host.ProcessId);
         var result = await HttpLoad.RunAsync(http, clients, i => HttpLoad.PostStatements(bodies[(int)(i % bodies.Count)]),
             requests, duration, _ => perRequest);
+        var cpuUsed = cpu.Describe(result.Items);
         await memory.StopAsync();
         var stored = await db.CountStatementsAsync(tenant.Id) - before;
         var copyRate = await BaselineAsync(statements);
         Report.Line(name, result, "st/s", copyRate);
         Report.Note($"{result.Items:N0} statements acknowledged in {result.Elapsed.TotalSeconds:N1} s, {stored:N0} counted back in the store"
             + (stored == result.Items ? string.Empty : "  << MISMATCH"));
+        if (cpuUsed is not null)
+        {
+            Report.Note(cpuUsed);
+        }
+
         if (duration is not null)
         {
             Report.Note(memory.Describe());

@@ -54,6 +54,9 @@ internal sealed class LrsHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The operating system's id of the host process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The host's resident memory (working set) in MiB.</summary>
     public double MemoryMiB() => _process.WorkingSetMiB();
 

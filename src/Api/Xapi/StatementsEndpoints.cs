@@ -70,6 +70,7 @@ public static class StatementsEndpoints
         }
 
         JsonNode? body;
+        IDisposable? lease = null;
         IReadOnlyList<AttachmentPayload>? parts = null;
         int status;
         string? parseError;
@@ -79,7 +80,7 @@ public static class StatementsEndpoints
         }
         else if (XapiRequest.IsJson(http.Request))
         {
-            (body, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
+            (body, lease, status, parseError) = await XapiRequest.ReadJsonAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         }
         else
         {
@@ -91,8 +92,12 @@ public static class StatementsEndpoints
             return Problem(status, parseError);
         }
 
-        var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId, parts), http.RequestAborted);
-        return result.IsSuccess ? success(result.Value!) : Problem(http, result.Error!);
+        // The nodes read from the leased buffer; the handler returns only once the statements are stored or refused.
+        using (lease)
+        {
+            var result = await handler.HandleAsync(new RecordStatements(caller, body, statementId, parts), http.RequestAborted);
+            return result.IsSuccess ? success(result.Value!) : Problem(http, result.Error!);
+        }
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, GetStatementsHandler handler)

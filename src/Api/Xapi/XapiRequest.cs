@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lrs.Application.Statements.Validation;
 using Microsoft.Net.Http.Headers;
@@ -35,38 +37,80 @@ public static class XapiRequest
 
     /// <summary>
     /// Reads and parses the JSON body. Malformed JSON is a 400 that says where; a body over
-    /// <paramref name="maxBytes"/> is a 413 (Communication §3.2), whichever server hosts the LRS.
+    /// <paramref name="maxBytes"/> is a 413 (Communication §3.2), whichever server hosts the LRS. The body is read into
+    /// a pooled buffer and parsed in place: a batch of statements is larger than the runtime's large-object threshold,
+    /// and allocating it (and a copy for the parser) afresh per request made the garbage collector sweep its oldest
+    /// generation over and over. The returned lease owns the buffer and the document the nodes read from; dispose it
+    /// once nothing uses the nodes any more.
     /// </summary>
-    public static async Task<(JsonNode? Body, int Status, string? Error)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public static async Task<(JsonNode? Body, IDisposable? Lease, int Status, string? Error)> ReadJsonAsync(
+        HttpRequest request, long maxBytes, CancellationToken ct)
     {
-        var (buffer, status, error) = await ReadBodyAsync(request, maxBytes, ct);
+        var (buffer, status, error) = await ReadPooledAsync(request, maxBytes, ct);
         if (buffer is null)
         {
-            return (null, status, error);
+            return (null, null, status, error);
         }
 
         if (buffer.Length == 0)
         {
-            return (null, StatusCodes.Status400BadRequest, "The request body is empty; a JSON statement or array of statements is required.");
+            buffer.Dispose();
+            return (null, null, StatusCodes.Status400BadRequest, "The request body is empty; a JSON statement or array of statements is required.");
         }
 
         try
         {
-            return (XapiJson.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), StatusCodes.Status200OK, null);
+            var (document, root) = XapiJson.ParseDocument(buffer.Memory);
+            return (root, new ParsedBody(document, buffer), StatusCodes.Status200OK, null);
         }
         catch (XapiJsonException e)
         {
-            return (null, StatusCodes.Status400BadRequest, e.Message);
+            buffer.Dispose();
+            return (null, null, StatusCodes.Status400BadRequest, e.Message);
         }
     }
+
+    /// <summary>Reads the whole body into a rented buffer; a body over <paramref name="maxBytes"/> is a 413 (Communication §3.2).</summary>
+    private static async Task<(PooledBuffer? Body, int Status, string? Error)> ReadPooledAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, TooLarge(maxBytes));
+        }
+
+        var buffer = new PooledBuffer((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes) + 1);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.Free(), ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    buffer.Dispose();
+                    return (null, StatusCodes.Status413PayloadTooLarge, TooLarge(maxBytes));
+                }
+
+                buffer.Advance(read);
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+
+        return (buffer, StatusCodes.Status200OK, null);
+    }
+
+    private static string TooLarge(long maxBytes) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "The request body is larger than this LRS accepts ({0} bytes).", maxBytes);
 
     /// <summary>Reads the whole body; a body over <paramref name="maxBytes"/> is a 413 (Communication §3.2).</summary>
     public static async Task<(MemoryStream? Body, int Status, string? Error)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
-        const string tooLarge = "The request body is larger than this LRS accepts ({0} bytes).";
         if (request.ContentLength > maxBytes)
         {
-            return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+            return (null, StatusCodes.Status413PayloadTooLarge, TooLarge(maxBytes));
         }
 
         var buffer = new MemoryStream();
@@ -76,7 +120,7 @@ public static class XapiRequest
         {
             if (buffer.Length + read > maxBytes)
             {
-                return (null, StatusCodes.Status413PayloadTooLarge, string.Format(System.Globalization.CultureInfo.InvariantCulture, tooLarge, maxBytes));
+                return (null, StatusCodes.Status413PayloadTooLarge, TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -84,5 +128,52 @@ public static class XapiRequest
 
         buffer.Position = 0;
         return (buffer, StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>Bytes in an array rented from the shared pool, grown by renting a larger one; disposing returns it.</summary>
+    private sealed class PooledBuffer(int capacity) : IDisposable
+    {
+        private byte[]? _array = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public int Length { get; private set; }
+
+        public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, Length);
+
+        private byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
+
+        /// <summary>Room for the next read, at least 4 KiB.</summary>
+        public Memory<byte> Free()
+        {
+            if (Array.Length - Length < 4096)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Array.Length * 2);
+                Array.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(Array);
+                _array = larger;
+            }
+
+            return Array.AsMemory(Length);
+        }
+
+        public void Advance(int count) => Length += count;
+
+        public void Dispose()
+        {
+            if (_array is { } array)
+            {
+                _array = null;
+                ArrayPool<byte>.Shared.Return(array);
+            }
+        }
+    }
+
+    /// <summary>The document a body's nodes read from and the buffer it reads; the nodes end with it.</summary>
+    private sealed class ParsedBody(JsonDocument document, PooledBuffer buffer) : IDisposable
+    {
+        public void Dispose()
+        {
+            document.Dispose();
+            buffer.Dispose();
+        }
     }
 }

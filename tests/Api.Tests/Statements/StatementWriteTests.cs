@@ -149,6 +149,28 @@ public sealed class StatementWriteTests(PostgresLrsFactory lrs)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory] // Communication §2.1.2: a batch is stored whole, whether or not the client sent its length
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PostStatements_BatchLargerThanFirstReadBuffer_StoresEveryStatementIntact(bool contentLength)
+    {
+        var padding = new string('p', 2000);
+        var batch = new JsonArray(Enumerable.Range(0, 40).Select(i =>
+        {
+            var statement = Statement(id: Guid.NewGuid());
+            statement["result"] = new JsonObject { ["response"] = $"{i}:{padding}" };
+            return (JsonNode)statement;
+        }).ToArray());
+
+        var response = contentLength ? await _client.PostAsync("/xapi/statements", Json(batch)) : await PostJsonAsync(_client, batch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        Assert.Equal(batch.Select(s => s!["id"]!.GetValue<string>()), ids);
+        var last = await GetResultAsync(_client, $"?statementId={ids[^1]}");
+        Assert.Equal($"39:{padding}", last["result"]!["response"]!.GetValue<string>());
+    }
+
     [Fact] // Communication §3.2: unknown parameters are rejected
     public async Task PostStatements_UnknownParameter_Returns400()
     {

@@ -27,6 +27,9 @@ public sealed class LrsProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The process's resident memory (working set) in MiB, as the operating system reports it now.</summary>
     public double WorkingSetMiB()
     {

@@ -46,6 +46,34 @@ public static class XapiJson
         }
     }
 
+    /// <summary>
+    /// Parses UTF-8 <paramref name="utf8"/> without copying it, for a caller that owns the buffer; throws
+    /// <see cref="XapiJsonException"/> when it is malformed. The nodes read from the document, which reads from
+    /// <paramref name="utf8"/>: both must outlive every use of the nodes, and disposing the document ends them.
+    /// </summary>
+    public static (JsonDocument Document, JsonNode? Root) ParseDocument(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex, utf8.Span);
+        }
+
+        var root = document.RootElement;
+        JsonNode? node = root.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(root),
+            JsonValueKind.Array => JsonArray.Create(root),
+            JsonValueKind.Null => null,
+            _ => JsonValue.Create(root),
+        };
+        return (document, node);
+    }
+
     private static XapiJsonException Malformed(JsonException ex, ReadOnlySpan<byte> utf8)
     {
         var reason = ex.Message;

@@ -41,6 +41,38 @@ public sealed class XapiJsonTests
         Assert.Equal(1, ex.Line);
     }
 
+    [Theory]
+    [InlineData("""{"a":[1,"two"]}""", "JsonObject")]
+    [InlineData("""[{"a":1}]""", "JsonArray")]
+    [InlineData("\"text\"", "JsonValue")]
+    [InlineData("null", null)]
+    public void ParseDocument_EachKindOfRoot_ReadsTheBufferInPlace(string json, string? kind)
+    {
+        // Data §2.2: the same strict parse as Parse, over a buffer the caller owns.
+        var (document, root) = XapiJson.ParseDocument(Encoding.UTF8.GetBytes(json));
+        using (document)
+        {
+            Assert.Equal(kind, root is null ? null : root is System.Text.Json.Nodes.JsonValue ? "JsonValue" : root.GetType().Name);
+            Assert.Equal(json, root?.ToJsonString() ?? "null");
+        }
+    }
+
+    [Fact]
+    public void ParseDocument_DuplicateProperty_ThrowsWithLineAndPosition()
+    {
+        // Data §2.2: a Statement MUST use each property no more than one time.
+        var ex = Assert.Throws<XapiJsonException>(() => XapiJson.ParseDocument(Encoding.UTF8.GetBytes("{\n\"a\": 1,\n\"a\": 2}")));
+        Assert.StartsWith("Malformed JSON at line 3, position 1:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseDocument_Truncated_ThrowsWithLocation()
+    {
+        // Communication §3.2: malformed requests are rejected with a message saying where.
+        var ex = Assert.Throws<XapiJsonException>(() => XapiJson.ParseDocument(Encoding.UTF8.GetBytes("{\"a\":1")));
+        Assert.StartsWith("Malformed JSON at line 1, position 7: ", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_SameNameInSiblingObjects_IsAllowed()
     {
