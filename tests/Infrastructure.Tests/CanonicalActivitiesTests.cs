@@ -47,6 +47,25 @@ public abstract class CanonicalActivitiesTests : IAsyncLifetime
         Assert.Empty(await _reader.FindDefinitionsAsync(Guid.NewGuid(), [activity], CancellationToken.None));
     }
 
+    [Fact] // Data §2.4.4.1: a definition repeated after another one wins again; only a repeat of the one just merged is skipped
+    public async Task WriteAsync_DefinitionRepeatedAfterAnother_WinsAgain()
+    {
+        var tenant = Guid.NewGuid();
+        var activity = $"http://example.com/activities/{Guid.NewGuid():N}";
+        const string first = """{"name":{"en":"A"}}""";
+
+        await new StatementBatchWriter(_store).WriteAsync(
+            [
+                TestStatements.Request(tenant, Defining(activity, first), Defining(activity, first)),
+                TestStatements.Request(tenant, Defining(activity, """{"name":{"en":"B"}}""")),
+                TestStatements.Request(tenant, Defining(activity, first)),
+            ],
+            CancellationToken.None);
+
+        var found = await _reader.FindDefinitionsAsync(tenant, [activity], CancellationToken.None);
+        Assert.Equal(first, found[activity].ToJsonString());
+    }
+
     [Fact] // Communication §4.2 define: ids are saved even when the definition is not
     public async Task WriteAsync_ActivityWithoutDefinition_RecordedWithoutOne()
     {

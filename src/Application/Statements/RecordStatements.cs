@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lrs.Application.Common;
 using Lrs.Application.Security;
@@ -165,32 +168,82 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
 
     private static PreparedStatement Prepare(JsonObject statement, Guid id, string storedText, DateTimeOffset stored, XapiCaller caller)
     {
-        // Data §2.4: id, stored, authority and version are the LRS's to set; the id goes first for readability.
-        var ordered = new JsonObject { ["id"] = id.ToString() };
-        foreach (var (name, value) in statement.ToList())
-        {
-            if (name is "id" or "stored" or "authority")
-            {
-                continue;
-            }
-
-            statement.Remove(name);
-            ordered[name] = value;
-        }
-
-        var assigned = ordered["timestamp"] is null;
-        ordered["timestamp"] ??= storedText; // Data §2.4.7: timestamp defaults to stored.
-        ordered["stored"] = storedText;
-        ordered["authority"] = caller.Authority.DeepClone();
-        ordered["version"] ??= "1.0.0";
+        // Data §2.4: id, stored, authority and version are the LRS's to set. The authority is the caller's, also for the
+        // index (related_agents matches it); the received node is not used again, so it is replaced in place.
+        statement["authority"] = caller.Authority.DeepClone();
+        var assigned = statement["timestamp"] is null;
 
         // Communication §4.2: without the define scope the statement is stored but leaves canonical definitions alone.
-        var index = StatementIndex.Extract(ordered);
+        var index = StatementIndex.Extract(statement);
         if (!caller.Scopes.CanDefine())
         {
             index = index with { Definitions = [] };
         }
 
-        return new PreparedStatement(id, StatementJson.Serialize(ordered), stored, caller.AuthorityKey, index, assigned);
+        return new PreparedStatement(id, StoredForm(statement, id, storedText), stored, caller.AuthorityKey, index, assigned);
     }
+
+    /// <summary>
+    /// The statement as stored: the id first for readability, the received properties in their order, then a timestamp
+    /// defaulting to stored (Data §2.4.7), stored, authority and the version (Data §2.4.10: 1.0.0 when not given).
+    /// Written straight from the received nodes rather than through a reordered copy of the tree.
+    /// </summary>
+    private static string StoredForm(JsonObject statement, Guid id, string storedText)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StatementJson.Options.Encoder, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            foreach (var (name, value) in statement)
+            {
+                if (name is "id" or "stored" or "authority" || (value is null && name is "timestamp" or "version"))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+
+            if (statement["timestamp"] is null)
+            {
+                writer.WriteString("timestamp", storedText);
+            }
+
+            writer.WriteString("stored", storedText);
+            writer.WritePropertyName("authority");
+            WriteValue(writer, statement["authority"]);
+            if (statement["version"] is null)
+            {
+                writer.WriteString("version", "1.0.0");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            t_buffer = null; // an exceptionally large statement does not keep its buffer for the thread's lifetime
+        }
+
+        return json;
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer, StatementJson.Options);
+        }
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 }

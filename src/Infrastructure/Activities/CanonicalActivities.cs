@@ -25,25 +25,42 @@ internal static class CanonicalActivities
         }
 
         var stored = await session.FindActivitiesAsync(tenantId, ids, ct);
-        var merged = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+
+        // A group usually repeats a few definitions many times. Each stored definition is parsed once, and a definition
+        // equal to the one merged just before it for the same activity is skipped: merging it again changes nothing.
+        var canonical = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+        var lastReceived = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var defined in statements.SelectMany(s => s.Index.Definitions))
         {
-            var current = merged.TryGetValue(defined.Id, out var pending) ? pending
-                : stored.GetValueOrDefault(defined.Id) is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+            if (lastReceived.TryGetValue(defined.Id, out var previous) && JsonNode.DeepEquals(previous, defined.Definition))
+            {
+                continue;
+            }
+
+            lastReceived[defined.Id] = defined.Definition;
+            if (!canonical.TryGetValue(defined.Id, out var current))
+            {
+                current = stored.GetValueOrDefault(defined.Id) is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+            }
+
             var next = CanonicalDefinition.Merge(current, defined.Definition);
             if (current is null || !JsonNode.DeepEquals(current, next))
             {
-                merged[defined.Id] = next;
+                changed.Add(defined.Id);
+                current = next;
             }
+
+            canonical[defined.Id] = current;
         }
 
         var changes = new List<ActivityChange>();
         foreach (var id in ids.Order(StringComparer.Ordinal))
         {
             var isNew = !stored.TryGetValue(id, out var before);
-            if (isNew || merged.ContainsKey(id))
+            if (isNew || changed.Contains(id))
             {
-                changes.Add(new ActivityChange(id, before, merged.TryGetValue(id, out var after) ? StatementJson.Serialize(after) : before, isNew));
+                changes.Add(new ActivityChange(id, before, changed.Contains(id) ? StatementJson.Serialize(canonical[id]!) : before, isNew));
             }
         }
 
