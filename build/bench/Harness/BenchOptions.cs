@@ -17,6 +17,8 @@ internal sealed record BenchOptions
 
     public int SustainedSeconds { get; init; } = 60;
 
+    public int WarmupSeconds { get; init; } = 10;
+
     public IReadOnlyList<int> StoreSteps { get; init; } = [100_000, 1_000_000];
 
     public int Learners { get; init; } = 1000;
@@ -48,6 +50,7 @@ internal sealed record BenchOptions
           --batch-requests N        POSTs of 100 statements (300)      --batch-clients N    concurrent clients (8)
           --single-requests N       single-statement POSTs (15000)     --single-clients N   concurrent clients (64)
           --sustained-seconds N     the sustained batched run (60)
+          --warmup-seconds N        batched POSTs before the ingest scenarios, not measured (10; 0 for none)
           --store N,N...            store sizes at which queries are measured (100000,1000000)
           --learners N              distinct learners (1000)           --queries N          requests per query scenario (300)
           --query-clients N         concurrent query clients (4)      --backpressure-seconds N (10)
@@ -65,7 +68,7 @@ internal sealed record BenchOptions
         var options = args.Contains("--quick")
             ? new BenchOptions
             {
-                Quick = true, BatchRequests = 20, SingleRequests = 1000, SustainedSeconds = 5, StoreSteps = [5_000, 20_000],
+                Quick = true, WarmupSeconds = 2, BatchRequests = 20, SingleRequests = 1000, SustainedSeconds = 5, StoreSteps = [5_000, 20_000],
                 Queries = 20, BackpressureSeconds = 4, BackpressureClients = 128, BaselineRows = 2000,
                 CompletionLearners = 20, CompletionClients = 4,
             }
@@ -83,6 +86,7 @@ internal sealed record BenchOptions
                 "--single-requests" => options with { SingleRequests = Int() },
                 "--single-clients" => options with { SingleClients = Int() },
                 "--sustained-seconds" => options with { SustainedSeconds = Int() },
+                "--warmup-seconds" => options with { WarmupSeconds = Int() },
                 "--store" => options with { StoreSteps = Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray() },
                 "--learners" => options with { Learners = Int() },
                 "--queries" => options with { Queries = Int() },
