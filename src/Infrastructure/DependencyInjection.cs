@@ -81,8 +81,11 @@ public static class DependencyInjection
         services.AddSingleton<ErasureWorker>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ChangeSignals>();
-        services.AddSingleton<StatementBatchWriter>();
-        services.AddSingleton<IngestQueue>();
+        // SQLite takes one writer at a time; on PostgreSQL several transactions overlap (docs/performance.md).
+        var writers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, ingest.Writers) : 1;
+        services.AddSingleton(sp => new StatementBatchWriter(
+            sp.GetRequiredService<IStatementBatchStore>(), sp.GetRequiredService<ChangeSignals>(), new WriterGate(writers)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IngestQueue>(sp, writers));
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();

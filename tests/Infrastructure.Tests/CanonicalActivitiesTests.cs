@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Lrs.Application.Activities;
 using Lrs.Application.Statements;
 using Lrs.Infrastructure.Activities;
+using Lrs.Infrastructure.Ingest;
 using Lrs.Infrastructure.Statements;
 using Lrs.Infrastructure.Tests.Support;
 
@@ -22,7 +23,7 @@ public abstract class CanonicalActivitiesTests : IAsyncLifetime
 
     public Task DisposeAsync() => CloseAsync();
 
-    private static PreparedStatement Defining(string activity, string definition)
+    internal static PreparedStatement Defining(string activity, string definition)
     {
         var statement = TestStatements.Experienced(activity: activity);
         return statement with { Index = statement.Index with { Definitions = [new DefinedActivity(activity, JsonNode.Parse(definition)!.AsObject())] } };
@@ -105,6 +106,23 @@ public sealed class PostgresCanonicalActivitiesTests : CanonicalActivitiesTests
     }
 
     protected override async Task CloseAsync() => await _db.DisposeAsync();
+
+    [Fact] // Data §2.4.4.1 with writers overlapping: every group's definition is merged, none lost and none refused
+    public async Task WriteAsync_ConcurrentGroupsDefiningSameNewActivities_EveryDefinitionMerged()
+    {
+        const int groups = 12;
+        var tenant = Guid.NewGuid();
+        var activities = Enumerable.Range(0, 3).Select(_ => $"http://example.com/activities/{Guid.NewGuid():N}").ToArray();
+        var writer = new StatementBatchWriter(new PostgresStatementStore(_db.DataSource), gate: new WriterGate(groups));
+
+        // Each group defines every activity, still unknown, with a name in a language of its own.
+        await Task.WhenAll(Enumerable.Range(0, groups).Select(g => Task.Run(() => writer.WriteAsync(
+            [TestStatements.Request(tenant, activities.Select(a => Defining(a, new JsonObject { ["name"] = new JsonObject { [$"l{g}"] = $"{g}" } }.ToJsonString())).ToArray())],
+            CancellationToken.None))));
+
+        var found = await new PostgresActivityStore(_db.DataSource).FindDefinitionsAsync(tenant, activities, CancellationToken.None);
+        Assert.All(activities, a => Assert.Equal(groups, found[a]["name"]!.AsObject().Count));
+    }
 }
 
 public sealed class SqliteCanonicalActivitiesTests : CanonicalActivitiesTests

@@ -9,19 +9,20 @@ namespace Lrs.Infrastructure.Activities;
 public sealed record ActivityChange(string Id, string? Before, string? After, bool IsNew);
 
 /// <summary>
-/// Brings the canonical activities of a tenant up to date with a write group's statements, in the group's
-/// transaction: every activity mentioned is recorded, and definitions merge into the canonical one
-/// (<see cref="CanonicalDefinition.Merge"/>). One read and at most one write per group; nothing is written
-/// for activities already known whose definition does not change.
+/// What bringing the canonical activities of a tenant up to date with a write group's statements changes, read in the
+/// group's transaction: every activity mentioned is recorded, and definitions merge into the canonical one
+/// (<see cref="CanonicalDefinition.Merge"/>). One read per group; no change for activities already known whose
+/// definition does not change. The writer saves the changes in the same transaction.
 /// </summary>
 internal static class CanonicalActivities
 {
-    public static async Task UpdateAsync(StatementBatchSession session, Guid tenantId, IReadOnlyList<PreparedStatement> statements, CancellationToken ct)
+    public static async Task<IReadOnlyList<ActivityChange>> PlanAsync(
+        StatementBatchSession session, Guid tenantId, IReadOnlyList<PreparedStatement> statements, CancellationToken ct)
     {
         var ids = statements.SelectMany(s => s.Index.Activities).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
-            return;
+            return [];
         }
 
         var stored = await session.FindActivitiesAsync(tenantId, ids, ct);
@@ -64,9 +65,6 @@ internal static class CanonicalActivities
             }
         }
 
-        if (changes.Count > 0)
-        {
-            await session.SaveActivitiesAsync(tenantId, changes, ct);
-        }
+        return changes;
     }
 }

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace Lrs.Infrastructure.Ingest;
 
 /// <summary>
-/// The in-process batch writer. Requests wait in a bounded queue; the writer takes whatever has accumulated
-/// while the previous transaction committed and writes it as one transaction, then completes each request.
-/// A request is answered only after its transaction committed, so an acknowledged statement is durable.
+/// The in-process batch writer. Requests wait in a bounded queue; each of <see cref="IngestOptions.Writers"/> writer
+/// loops takes whatever has accumulated while its previous transaction committed and writes it as one transaction,
+/// then completes each request. A request is answered only after its transaction committed, so an acknowledged
+/// statement is durable.
 /// </summary>
 public sealed class IngestQueue : BackgroundService, IStatementIngest
 {
@@ -21,15 +22,19 @@ public sealed class IngestQueue : BackgroundService, IStatementIngest
     private readonly LrsMetrics _metrics;
     private readonly ILogger<IngestQueue> _logger;
 
-    public IngestQueue(StatementBatchWriter writer, IngestOptions options, LrsMetrics metrics, ILogger<IngestQueue> logger)
+    private readonly int _writers;
+
+    public IngestQueue(StatementBatchWriter writer, IngestOptions options, LrsMetrics metrics, ILogger<IngestQueue> logger, int writers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        _writers = writers;
         _writer = writer;
         _options = options;
         _metrics = metrics;
         _logger = logger;
         _channel = Channel.CreateBounded<IngestRequest>(new BoundedChannelOptions(options.QueueCapacity)
         {
-            SingleReader = true,
+            SingleReader = writers == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
         metrics.ObserveQueueDepth(() => _channel.Reader.Count);
@@ -49,6 +54,12 @@ public sealed class IngestQueue : BackgroundService, IStatementIngest
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.WhenAll(Enumerable.Range(0, _writers).Select(_ => Task.Run(() => WriteLoopAsync(stoppingToken), CancellationToken.None)));
+        await DrainAsync();
+    }
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var reader = _channel.Reader;
         var batch = new List<IngestRequest>();
@@ -90,8 +101,6 @@ public sealed class IngestQueue : BackgroundService, IStatementIngest
         {
             await WriteBatchAsync([carried]);
         }
-
-        await DrainAsync();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
