@@ -91,9 +91,38 @@ public sealed class IngestQueueTests : IAsyncLifetime
         await queue.StopAsync(CancellationToken.None);
     }
 
-    private IngestQueue NewQueue(int capacity) => new(
-        new StatementBatchWriter(_store),
+    [Fact] // Data §2.3.2 with two writers: each request is stored or refused exactly as one writer would
+    public async Task WriteAsync_TwoWriters_EveryRequestStoredAndVoidingStillChecked()
+    {
+        using var queue = NewQueue(capacity: 256, writers: 2);
+        var tenant = Guid.NewGuid();
+        var target = TestStatements.Experienced();
+        var voiding = TestStatements.Voiding(target.Id);
+        await queue.StartAsync(CancellationToken.None);
+
+        var plain = Enumerable.Range(0, 100).Select(_ => TestStatements.Experienced()).ToList();
+        var pending = plain.Select(s => queue.WriteAsync(tenant, [s], CancellationToken.None).AsTask()).ToList();
+        pending.Add(queue.WriteAsync(tenant, [target], CancellationToken.None).AsTask());
+        var results = await Task.WhenAll(pending).WaitAsync(Patience);
+        var voided = await queue.WriteAsync(tenant, [voiding], CancellationToken.None).AsTask().WaitAsync(Patience);
+        var voidingTheVoiding = await queue.WriteAsync(tenant, [TestStatements.Voiding(voiding.Id)], CancellationToken.None).AsTask().WaitAsync(Patience);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
+        Assert.Equal(IngestOutcome.Stored, voided.Outcome);
+        Assert.Equal(IngestOutcome.Invalid, voidingTheVoiding.Outcome);
+        foreach (var statement in plain)
+        {
+            Assert.NotNull(await _store.FindAsync(tenant, statement.Id, voided: false, CancellationToken.None));
+        }
+
+        Assert.NotNull(await _store.FindAsync(tenant, target.Id, voided: true, CancellationToken.None));
+    }
+
+    private IngestQueue NewQueue(int capacity, int writers = 1) => new(
+        new StatementBatchWriter(_store, gate: new WriterGate(writers)),
         new IngestOptions { QueueCapacity = capacity },
         new LrsMetrics(_meters),
-        NullLogger<IngestQueue>.Instance);
+        NullLogger<IngestQueue>.Instance,
+        writers);
 }

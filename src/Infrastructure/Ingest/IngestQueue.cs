@@ -21,7 +21,6 @@ public sealed class IngestQueue : BackgroundService, IStatementIngest
     private readonly IngestOptions _options;
     private readonly LrsMetrics _metrics;
     private readonly ILogger<IngestQueue> _logger;
-
     private readonly int _writers;
 
     public IngestQueue(StatementBatchWriter writer, IngestOptions options, LrsMetrics metrics, ILogger<IngestQueue> logger, int writers = 1)
