@@ -13,20 +13,12 @@ namespace Lrs.Infrastructure.Tests;
 public sealed class LearnerCheckpointMigrationTests
 {
     [Fact]
-    public async Task Postgres_Up0013_LearnersStageStartsAtTheProgressCheckpoint()
-    {
-        await using var db = await PostgresDatabase.CreateAsync(migrate: false);
-
-        await AssertAsync(db.Runner, () => db.Connections.OpenAsync(), DateTimeOffset.UtcNow);
-    }
+    public Task Postgres_Up0013_LearnersStageStartsAtTheProgressCheckpoint() =>
+        UnmigratedDatabase.OnPostgresAsync((runner, open) => AssertAsync(runner, open, DateTimeOffset.UtcNow));
 
     [Fact]
-    public async Task Sqlite_Up0013_LearnersStageStartsAtTheProgressCheckpoint()
-    {
-        using var db = await SqliteDatabase.CreateAsync(migrate: false);
-
-        await AssertAsync(db.Runner, () => db.Connections.OpenAsync(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-    }
+    public Task Sqlite_Up0013_LearnersStageStartsAtTheProgressCheckpoint() =>
+        UnmigratedDatabase.OnSqliteAsync((runner, open) => AssertAsync(runner, open, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     [Fact] // a store never projected has no checkpoint to copy: the learners stage starts at 0 like the attempts stage
     public async Task Sqlite_Up0013_NoProgressCheckpoint_NoneCreated()

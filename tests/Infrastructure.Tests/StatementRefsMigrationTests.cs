@@ -10,20 +10,12 @@ namespace Lrs.Infrastructure.Tests;
 public sealed class StatementRefsMigrationTests
 {
     [Fact]
-    public async Task Postgres_Up0014_MarksTenantsWithStatementRefs()
-    {
-        await using var db = await PostgresDatabase.CreateAsync(migrate: false);
-
-        await AssertBackfillAsync(db.Runner, () => db.Connections.OpenAsync(), StatementDialect.Postgres, postgres: true);
-    }
+    public Task Postgres_Up0014_MarksTenantsWithStatementRefs() =>
+        UnmigratedDatabase.OnPostgresAsync((runner, open) => AssertBackfillAsync(runner, open, StatementDialect.Postgres, postgres: true));
 
     [Fact]
-    public async Task Sqlite_Up0014_MarksTenantsWithStatementRefs()
-    {
-        using var db = await SqliteDatabase.CreateAsync(migrate: false);
-
-        await AssertBackfillAsync(db.Runner, () => db.Connections.OpenAsync(), StatementDialect.Sqlite, postgres: false);
-    }
+    public Task Sqlite_Up0014_MarksTenantsWithStatementRefs() =>
+        UnmigratedDatabase.OnSqliteAsync((runner, open) => AssertBackfillAsync(runner, open, StatementDialect.Sqlite, postgres: false));
 
     private static async Task AssertBackfillAsync(MigrationRunner runner, Func<ValueTask<DbConnection>> open, StatementDialect dialect, bool postgres)
     {

@@ -10,7 +10,7 @@ namespace Lrs.Bench;
 /// </summary>
 internal sealed class CpuMeter
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux architecture .NET runs on
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux architecture .NET runs on
 
     private readonly int _hostPid;
     private readonly (double Host, double Postgres)? _start;

@@ -180,7 +180,7 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
             index = index with { Definitions = [] };
         }
 
-        return new PreparedStatement(id, StoredForm(statement, id, storedText), stored, caller.AuthorityKey, index, assigned);
+        return new PreparedStatement(id, StoredForm(statement, id, storedText, assigned), stored, caller.AuthorityKey, index, assigned);
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
     /// defaulting to stored (Data §2.4.7), stored, authority and the version (Data §2.4.10: 1.0.0 when not given).
     /// Written straight from the received nodes rather than through a reordered copy of the tree.
     /// </summary>
-    private static string StoredForm(JsonObject statement, Guid id, string storedText)
+    private static string StoredForm(JsonObject statement, Guid id, string storedText, bool timestampAssigned)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -207,7 +207,7 @@ public sealed class RecordStatementsHandler(IStatementIngest ingest, StoredClock
                 WriteValue(writer, value);
             }
 
-            if (statement["timestamp"] is null)
+            if (timestampAssigned)
             {
                 writer.WriteString("timestamp", storedText);
             }

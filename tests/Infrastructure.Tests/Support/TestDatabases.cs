@@ -121,3 +121,19 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => TestDatabases.DeleteSqliteFile(Path);
 }
+
+/// <summary>For migration tests: a fresh database of each kind with no migration applied, its runner and its connections.</summary>
+public static class UnmigratedDatabase
+{
+    public static async Task OnPostgresAsync(Func<MigrationRunner, Func<ValueTask<System.Data.Common.DbConnection>>, Task> test)
+    {
+        await using var db = await PostgresDatabase.CreateAsync(migrate: false);
+        await test(db.Runner, () => db.Connections.OpenAsync());
+    }
+
+    public static async Task OnSqliteAsync(Func<MigrationRunner, Func<ValueTask<System.Data.Common.DbConnection>>, Task> test)
+    {
+        using var db = await SqliteDatabase.CreateAsync(migrate: false);
+        await test(db.Runner, () => db.Connections.OpenAsync());
+    }
+}
