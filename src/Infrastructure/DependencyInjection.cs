@@ -89,8 +89,8 @@ public static class DependencyInjection
         services.AddSingleton<IStatementIngest>(sp => sp.GetRequiredService<IngestQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddScoped<ITenancyStore, TenancyStore>();
-        services.AddSingleton<StatementTranscriptSource>();
-        services.AddSingleton<ITranscriptSource>(sp => new ProgressTranscriptSource(sp.GetRequiredService<StatementTranscriptSource>(),
+        services.AddSingleton<ProjectedTranscriptSource>();
+        services.AddSingleton<ITranscriptSource>(sp => new ProgressTranscriptSource(sp.GetRequiredService<ProjectedTranscriptSource>(),
             sp.GetRequiredService<ICourseProgressReader>(), sp.GetRequiredService<ILearnerProgressReader>()));
         services.AddScoped<IAdminStore, AdminStore>();
         services.AddSingleton(configuration.GetSection("Lrs:Pdf").Get<PdfOptions>() ?? new PdfOptions());

@@ -22,7 +22,7 @@ public sealed class ErasureStore(IDbConnectionFactory connections, DatabaseOptio
 {
     /// <summary>Read models keyed by learner (migrations 0005, 0007): derived from statements by the learner's key alone.</summary>
     private static readonly string[] LearnerTables =
-        ["attempts", "interaction_results", "completion_records", "pass_fail_records", "lesson_progress", "course_progress"];
+        ["attempts", "interaction_results", "completion_records", "pass_fail_records", "lesson_progress", "course_progress", "transcript_keys"];
 
     private const string Columns = "id, status, agent_hash, placeholder, requested_by, requested_at, counts, error, completed_at";
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -10,6 +11,10 @@ public static class ReadTransactions
     /// turn behind writers (docs/decisions/0015); on PostgreSQL it is an ordinary transaction, which the reads need for
     /// their tenant setting (row-level security).
     /// </summary>
-    public static async ValueTask<DbTransaction> BeginReadAsync(this DbConnection connection, CancellationToken ct) =>
-        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync(ct);
+    public static ValueTask<DbTransaction> BeginReadAsync(this DbConnection connection, CancellationToken ct) =>
+        connection.BeginReadAsync(IsolationLevel.ReadCommitted, ct);
+
+    /// <summary>As <see cref="BeginReadAsync(DbConnection, CancellationToken)"/>, at <paramref name="isolation"/> on PostgreSQL.</summary>
+    public static async ValueTask<DbTransaction> BeginReadAsync(this DbConnection connection, IsolationLevel isolation, CancellationToken ct) =>
+        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync(isolation, ct);
 }

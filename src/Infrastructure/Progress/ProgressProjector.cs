@@ -12,7 +12,7 @@ namespace Lrs.Infrastructure.Progress;
 public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Facts);
 
 /// <summary>
-/// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005, 0007, 0008) in two stages, each
+/// Keeps the progress read models up to date with the statement ledger (docs/decisions/0005, 0007, 0008) in three stages, each
 /// with its own checkpoint and transactions:
 /// <list type="number">
 /// <item>Attempts: reads statements past its checkpoint in seq order, finds the attempt keys they touch (for a voiding statement:
@@ -20,6 +20,8 @@ public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Fa
 /// interactions, completion and pass/fail records), their attempt and completion events and the checkpoint.</item>
 /// <item>Learners: follows the first stage's checkpoint and recomputes the lesson, course, module, quiz, submission, path,
 /// competency, achievement and user rows of the learners those statements touch, with the data-model events.</item>
+/// <item>Transcripts: follows the ledger's commit horizon on its own and folds the statements into the learners' transcript rows
+/// (docs/decisions/0018).</item>
 /// </list>
 /// The completion event therefore waits only for the first, cheap stage. Both stages run as soon as this process commits
 /// statements, and otherwise poll.
@@ -33,6 +35,9 @@ public sealed class ProgressProjector(
 
     /// <summary>The checkpoint of the learners stage; never past <see cref="Projection"/>'s.</summary>
     public const string LearnerProjection = "progress.learners";
+
+    /// <summary>The checkpoint of the transcript stage (docs/decisions/0018), which follows the ledger on its own.</summary>
+    public const string TranscriptProjection = "transcripts";
 
     private TimeProvider Clock => time ?? TimeProvider.System;
 
@@ -49,21 +54,24 @@ public sealed class ProgressProjector(
         var total = await ProjectAttemptsAsync(ct);
         var facts = await ProjectLearnersAsync(ct);
         facts.AddRange(await DrainChangedDefinitionsAsync(ct));
+        await ProjectTranscriptsAsync(ct);
         return new ProjectionRun(total, facts);
     }
 
     public Task<int> CatchUpAsync(CancellationToken ct) => RunOnceAsync(ct);
 
-    /// <summary>Empties the read models, resets both checkpoints and projects the whole ledger again.</summary>
+    /// <summary>Empties the read models, resets the checkpoints and projects the whole ledger again.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
         await using (var session = await store.BeginAsync(ct))
         {
             await session.LockCheckpointAsync(Projection, ct);
             await session.LockCheckpointAsync(LearnerProjection, ct);
+            await session.LockCheckpointAsync(TranscriptProjection, ct);
             await session.ClearReadModelsAsync(ct);
             await session.SaveCheckpointAsync(Projection, 0, ct);
             await session.SaveCheckpointAsync(LearnerProjection, 0, ct);
+            await session.SaveCheckpointAsync(TranscriptProjection, 0, ct);
             await session.CommitAsync(ct);
         }
 
@@ -78,10 +86,13 @@ public sealed class ProgressProjector(
     public async Task<int> RecomputeLearnerAsync(Guid tenantId, string learnerKey, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
+        // The transcript rows hold statements up to the transcript stage's checkpoint; locked, it stays there until commit.
+        var transcripts = await session.LockCheckpointAsync(TranscriptProjection, ct);
         await session.UseTenantAsync(tenantId, ct);
         var statements = await session.ReadLearnerAsync(tenantId, learnerKey, ct);
         await RecomputeKeysAsync(session, tenantId, statements, ct);
         await RecomputeLearnersAsync(session, tenantId, statements, ct);
+        await Transcripts.TranscriptProjection.RefoldAsync(session, tenantId, learnerKey, transcripts, ct);
         await session.CommitAsync(ct);
         return statements.Count;
     }
@@ -133,9 +144,9 @@ public sealed class ProgressProjector(
         int read;
         do
         {
-            read = await ProjectBatchAsync(Projection, ledger: true, async (session, tenant, touched) =>
+            read = await ProjectBatchAsync(Projection, ledger: true, async (session, tenant, rows, _) =>
             {
-                var events = await RecomputeKeysAsync(session, tenant, touched, ct);
+                var events = await RecomputeKeysAsync(session, tenant, await TouchedAsync(session, tenant, rows, ct), ct);
                 // New facts only, in the transaction of the read models and the checkpoint (docs/decisions/0009).
                 await OutboxWriter.WriteAsync(session.Connection, session.Transaction, events, Clock.GetUtcNow(), ct);
                 return events.Count;
@@ -154,9 +165,9 @@ public sealed class ProgressProjector(
         int read;
         do
         {
-            read = await ProjectBatchAsync(LearnerProjection, ledger: false, async (session, tenant, touched) =>
+            read = await ProjectBatchAsync(LearnerProjection, ledger: false, async (session, tenant, rows, _) =>
             {
-                var tenantFacts = await RecomputeLearnersAsync(session, tenant, touched, ct);
+                var tenantFacts = await RecomputeLearnersAsync(session, tenant, await TouchedAsync(session, tenant, rows, ct), ct);
                 await WriteFactsAsync(session, tenantFacts, ct);
                 facts.AddRange(tenantFacts);
                 return tenantFacts.Count;
@@ -167,13 +178,33 @@ public sealed class ProgressProjector(
         return facts;
     }
 
+    /// <summary>The transcript stage over everything committed (docs/decisions/0018): returns how many statements were read.</summary>
+    private async Task<int> ProjectTranscriptsAsync(CancellationToken ct)
+    {
+        var total = 0;
+        int read;
+        do
+        {
+            read = await ProjectBatchAsync(TranscriptProjection, ledger: true, async (session, tenant, rows, upTo) =>
+            {
+                await Transcripts.TranscriptProjection.ProjectAsync(session, tenant, rows, upTo, ct);
+                return 0;
+            }, ct);
+            total += read;
+        }
+        while (read >= options.BatchSize);
+
+        return total;
+    }
+
     /// <summary>
     /// One batch of one stage: up to <see cref="ProgressProjectorOptions.BatchSize"/> statements past the stage's checkpoint and
     /// below its horizon (the ledger's commit horizon, or the first stage's checkpoint), handed to <paramref name="project"/> by
-    /// tenant, then the checkpoint moved, in one transaction. Returns how many statements were read.
+    /// tenant with the checkpoint the batch moves to, then the checkpoint moved, in one transaction. Returns how many statements
+    /// were read. <paramref name="project"/> returns how many events it queued.
     /// </summary>
     private async Task<int> ProjectBatchAsync(
-        string projection, bool ledger, Func<ProgressSession, Guid, IReadOnlyList<LedgerStatement>, Task<int>> project, CancellationToken ct)
+        string projection, bool ledger, Func<ProgressSession, Guid, IReadOnlyList<NewStatement>, long, Task<int>> project, CancellationToken ct)
     {
         long checkpoint;
         long horizon;
@@ -198,18 +229,18 @@ public sealed class ProgressProjector(
         }
 
         var statements = await session.ReadNewAsync(checkpoint, horizon, options.BatchSize, ct);
+        // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
+        var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
         var events = 0;
         foreach (var tenant in statements.GroupBy(s => s.TenantId))
         {
             await session.UseTenantAsync(tenant.Key, ct);
-            events += await project(session, tenant.Key, await TouchedAsync(session, tenant.Key, tenant, ct));
+            events += await project(session, tenant.Key, tenant.ToList(), next);
         }
 
-        // Up to the horizon when everything below it was read; seqs of rolled-back inserts never appear.
-        var next = statements.Count < options.BatchSize ? horizon : statements[^1].Seq;
         await session.SaveCheckpointAsync(projection, next, ct);
         await session.CommitAsync(ct);
-        if (ledger)
+        if (projection == Projection)
         {
             signals?.Progress.Notify();
         }
@@ -288,14 +319,36 @@ public sealed class ProgressProjector(
         return touched;
     }
 
-    /// <summary>The two stages as two loops, so that a long learners batch never holds back the next attempts batch.</summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        LoopAsync("attempts", signals?.Ledger, ProjectAttemptsAsync, stoppingToken),
-        LoopAsync("learners", signals?.Progress, async ct =>
+    /// <summary>
+    /// The stages of <see cref="ProgressProjectorOptions.Stages"/> as loops, so that a long learners batch never holds back the next
+    /// attempts batch. The attempts and transcript stages wake when this process commits statements, the learners stage when the
+    /// attempts stage moves on.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stages = options.StageNames();
+        var loops = new List<Task>();
+        if (stages.Contains(ProgressProjectorOptions.Attempts))
         {
-            await ProjectLearnersAsync(ct);
-            await DrainChangedDefinitionsAsync(ct);
-        }, stoppingToken));
+            loops.Add(LoopAsync(ProgressProjectorOptions.Attempts, signals?.Ledger, ProjectAttemptsAsync, stoppingToken));
+        }
+
+        if (stages.Contains(ProgressProjectorOptions.Learners))
+        {
+            loops.Add(LoopAsync(ProgressProjectorOptions.Learners, signals?.Progress, async ct =>
+            {
+                await ProjectLearnersAsync(ct);
+                await DrainChangedDefinitionsAsync(ct);
+            }, stoppingToken));
+        }
+
+        if (stages.Contains(ProgressProjectorOptions.Transcripts))
+        {
+            loops.Add(LoopAsync(ProgressProjectorOptions.Transcripts, signals?.Ledger, ProjectTranscriptsAsync, stoppingToken));
+        }
+
+        return Task.WhenAll(loops);
+    }
 
     private Task LoopAsync(string stage, ChangeSignal? wake, Func<CancellationToken, Task> round, CancellationToken ct)
     {

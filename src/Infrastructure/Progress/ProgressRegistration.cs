@@ -19,7 +19,13 @@ public static class ProgressRegistration
     /// </summary>
     public static IServiceCollection AddProgress(this IServiceCollection services, IConfiguration configuration, bool runProjector)
     {
-        services.AddSingleton(configuration.GetSection("Lrs:Projector").Get<ProgressProjectorOptions>() ?? new ProgressProjectorOptions());
+        var options = configuration.GetSection("Lrs:Projector").Get<ProgressProjectorOptions>() ?? new ProgressProjectorOptions();
+        if (runProjector)
+        {
+            options.StageNames(); // an unknown stage stops the start, not the projector later
+        }
+
+        services.AddSingleton(options);
         services.AddSingleton(sp => new ProgressStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<DatabaseOptions>().Provider));
         services.AddSingleton<IProgressReader>(sp => sp.GetRequiredService<ProgressStore>());
         // Course structure supplies the rules, replacing the application's reported-result default.

@@ -67,7 +67,7 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
     /// </summary>
     public async Task<IReadOnlyList<NewStatement>> ReadNewAsync(long after, long upTo, int limit, CancellationToken ct)
     {
-        const string sql = "SELECT tenant_id, seq, statement_id, payload FROM statements WHERE {0} seq > @after AND seq <= @upTo ORDER BY seq LIMIT @limit";
+        const string sql = "SELECT tenant_id, seq, statement_id, payload, stored FROM statements WHERE {0} seq > @after AND seq <= @upTo ORDER BY seq LIMIT @limit";
         if (!postgres)
         {
             return await ReadNewRowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, string.Empty), new { after, upTo, limit }, ct);
@@ -91,7 +91,7 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new NewStatement(dialect.ReadId(reader, 0), reader.GetInt64(1), dialect.ReadId(reader, 2), reader.GetString(3)));
+            rows.Add(new NewStatement(dialect.ReadId(reader, 0), reader.GetInt64(1), dialect.ReadId(reader, 2), reader.GetString(3), dialect.ReadTime(reader, 4)));
         }
 
         return rows;
@@ -310,13 +310,13 @@ public sealed class ProgressSession(DbConnection connection, DbTransaction tx, b
     }
 
     // Keys per command: three parameters each, well below the parameter limits of both databases.
-    private const int KeysPerCommand = 500;
+    internal const int KeysPerCommand = 500;
 
     /// <summary>
     /// Attempt keys as a table <c>k(n, learner, activity, registration)</c> (n: the key's index in <paramref name="keys"/>; no
     /// registration as the nil UUID, as the read models store it) for joins, with <c>@tenant</c> and <c>@nil</c>.
     /// </summary>
-    private (string Cte, DynamicParameters Parameters) KeyTable(Guid tenantId, IReadOnlyList<AttemptKey> keys)
+    internal (string Cte, DynamicParameters Parameters) KeyTable(Guid tenantId, IReadOnlyList<AttemptKey> keys)
     {
         var parameters = new DynamicParameters(new { tenant = dialect.Id(tenantId), nil = dialect.Id(Guid.Empty) });
         var rows = new System.Text.StringBuilder();

@@ -6,7 +6,7 @@ using Lrs.Infrastructure.Statements;
 namespace Lrs.Infrastructure.Progress;
 
 /// <summary>A ledger statement the projector has not seen yet.</summary>
-public sealed record NewStatement(Guid TenantId, long Seq, Guid Id, string Payload);
+public sealed record NewStatement(Guid TenantId, long Seq, Guid Id, string Payload, DateTimeOffset Stored);
 
 /// <summary>
 /// The progress read models and the projector's view of the ledger, on PostgreSQL or SQLite. On PostgreSQL every
@@ -52,6 +52,17 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
     {
         var connection = await connections.OpenAsync(ct);
         var tx = await connection.BeginTransactionAsync(ct);
+        return new ProgressSession(connection, tx, Postgres, Dialect);
+    }
+
+    /// <summary>
+    /// A transaction that only reads, and sees one snapshot throughout: repeatable read on PostgreSQL, a deferred transaction on
+    /// SQLite (which takes its snapshot at the first read and never waits for the write lock).
+    /// </summary>
+    public async Task<ProgressSession> BeginSnapshotAsync(CancellationToken ct)
+    {
+        var connection = await connections.OpenAsync(ct);
+        var tx = await connection.BeginReadAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         return new ProgressSession(connection, tx, Postgres, Dialect);
     }
 
@@ -113,6 +124,10 @@ public sealed class ProgressStore(IDbConnectionFactory connections, DatabaseProv
 
     internal static IEnumerable<string> Tables => ReadModels;
 
-    /// <summary>The per-key read models, the per-course ones built on them (0007), the learner ones (0008) and the queue of changed definitions.</summary>
-    internal static IEnumerable<string> AllTables => ReadModels.Concat(CourseProgressProjection.Tables).Concat(LearnerRows.Tables).Append("progress_dirty");
+    /// <summary>
+    /// The per-key read models, the per-course ones built on them (0007), the learner ones (0008), the transcript rows (0018) and the
+    /// queue of changed definitions.
+    /// </summary>
+    internal static IEnumerable<string> AllTables =>
+        ReadModels.Concat(CourseProgressProjection.Tables).Concat(LearnerRows.Tables).Append(Transcripts.TranscriptRows.Table).Append("progress_dirty");
 }

@@ -1,0 +1,32 @@
+-- The transcript projection (docs/decisions/0018); see the PostgreSQL migration. Times are Unix milliseconds, ids
+-- lower-case UUID text, registration the nil UUID when the statements have none.
+CREATE TABLE transcript_keys (
+    tenant_id        TEXT NOT NULL,
+    learner_key      TEXT NOT NULL,
+    activity_id      TEXT NOT NULL,
+    registration     TEXT NOT NULL,
+    opened_at        INTEGER NOT NULL,
+    completed_at     INTEGER,
+    verdict_at       INTEGER,
+    verdict_passed   INTEGER NOT NULL,
+    verdict_success  INTEGER,
+    verdict_scored   INTEGER NOT NULL,
+    verdict_scaled   REAL,
+    verdict_raw      REAL,
+    verdict_min      REAL,
+    verdict_max      REAL,
+    end_at           INTEGER,
+    end_outcome      TEXT,
+    score_at         INTEGER,
+    score_scaled     REAL,
+    score_raw        REAL,
+    score_min        REAL,
+    score_max        REAL,
+    progress         REAL,
+    standalone       INTEGER NOT NULL,
+    title            TEXT,
+    title_seq        INTEGER NOT NULL,
+    actor_name       TEXT,
+    actor_name_seq   INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, learner_key, activity_id, registration)
+);
