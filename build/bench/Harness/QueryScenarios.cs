@@ -163,7 +163,7 @@ internal sealed class QueryScenarios(BenchOptions options, BenchDatabase db, Lrs
             ("by registration", new StatementFilter { TenantId = tenant.Id, Registration = _factory.Registration(1, 3), Limit = PageSize + 1 }),
             ("since/until", new StatementFilter { TenantId = tenant.Id, Since = since, Until = since.AddHours(1), Limit = PageSize + 1 }),
             ("related_activities", new StatementFilter { TenantId = tenant.Id, ActivityId = StatementFactory.CourseId(3), RelatedActivities = true, Limit = PageSize + 1 }),
-            ("transcript page (agent, ascending, 1000)", new StatementFilter { TenantId = tenant.Id, AgentKey = learner, Ascending = true, Limit = 1000 }),
+            ("transcript without the projection: a page of the learner's statements (agent, ascending, 1000)", new StatementFilter { TenantId = tenant.Id, AgentKey = learner, Ascending = true, Limit = 1000 }),
         };
         // The store leaves out the StatementRef part of a query for a tenant without StatementRefs (migration 0014).
         var statementRefs = bool.Parse(await db.ScalarAsync($"SELECT has_statement_refs FROM tenants WHERE id = '{tenant.Id}'"));

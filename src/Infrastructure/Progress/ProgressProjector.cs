@@ -321,8 +321,8 @@ public sealed class ProgressProjector(
 
     /// <summary>
     /// The stages of <see cref="ProgressProjectorOptions.Stages"/> as loops, so that a long learners batch never holds back the next
-    /// attempts batch. The attempts and transcript stages wake when this process commits statements, the learners stage when the
-    /// attempts stage moves on.
+    /// attempts batch. The attempts stage wakes when this process commits statements, the learners stage when the attempts stage
+    /// moves on; the transcript stage polls.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -344,7 +344,9 @@ public sealed class ProgressProjector(
 
         if (stages.Contains(ProgressProjectorOptions.Transcripts))
         {
-            loops.Add(LoopAsync(ProgressProjectorOptions.Transcripts, signals?.Ledger, ProjectTranscriptsAsync, stoppingToken));
+            // Polls only: a transcript reads the statements the stage has not folded yet, so waking at each commit would buy
+            // nothing but more transactions contending with ingest (on SQLite, for its one write lock).
+            loops.Add(LoopAsync(ProgressProjectorOptions.Transcripts, null, ProjectTranscriptsAsync, stoppingToken));
         }
 
         return Task.WhenAll(loops);

@@ -106,18 +106,24 @@ internal static class TranscriptRows
     {
         var bound = upTo is null ? string.Empty : " AND s.seq <= @upTo";
         var rows = new List<LedgerRow>();
+        // Driven by the learner's agent links, each joined to its statement by (stored, seq); a statement naming the learner
+        // twice (actor and object) comes twice and is kept once.
         await using var reader = await s.Connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
-            SELECT s.seq, s.stored, s.payload FROM statements s
-            WHERE s.tenant_id = @tenant AND s.seq > @after{bound} AND NOT s.is_voiding
-              AND (s.stored, s.seq) IN (SELECT g.stored, g.seq FROM statement_agents g
-                                        WHERE g.tenant_id = @tenant AND g.agent_key = @learner AND g.direct AND g.seq > @after)
+            SELECT s.seq, s.stored, s.payload FROM statement_agents g
+            JOIN statements s ON s.tenant_id = g.tenant_id AND s.stored = g.stored AND s.seq = g.seq
+            WHERE g.tenant_id = @tenant AND g.agent_key = @learner AND g.direct AND g.seq > @after{bound.Replace("s.seq", "g.seq", StringComparison.Ordinal)}
+              AND NOT s.is_voiding
               AND NOT EXISTS (SELECT 1 FROM statement_voids v WHERE v.tenant_id = @tenant AND v.target_id = s.statement_id)
             ORDER BY s.seq
             """, new { tenant = s.Dialect.Id(tenantId), learner, after, upTo }, s.Transaction, cancellationToken: ct));
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new LedgerRow(reader.GetInt64(0), s.Dialect.ReadTime(reader, 1), reader.GetString(2)));
+            var seq = reader.GetInt64(0);
+            if (rows.Count == 0 || rows[^1].Seq != seq)
+            {
+                rows.Add(new LedgerRow(seq, s.Dialect.ReadTime(reader, 1), reader.GetString(2)));
+            }
         }
 
         return rows;
