@@ -45,9 +45,9 @@ public sealed class ProgressProjector(
     public async Task<int> RunOnceAsync(CancellationToken ct) => (await ProjectAsync(ct)).Statements;
 
     /// <summary>
-    /// Projects every statement committed before the call through both stages, then recomputes the learners of courses and
-    /// learning paths changed since the last run (docs/decisions/0008); returns how many statements were read and the facts
-    /// that became true.
+    /// Projects every statement committed before the call through the attempts and learners stages, recomputes the learners of
+    /// courses and learning paths changed since the last run (docs/decisions/0008), then folds the statements into the transcript
+    /// rows (0018); returns how many statements the attempts stage read and the facts that became true.
     /// </summary>
     public async Task<ProjectionRun> ProjectAsync(CancellationToken ct)
     {
