@@ -24,6 +24,8 @@ internal static class TranscriptRows
         progress, standalone, title, title_seq, actor_name, actor_name_seq
         """;
 
+    private static readonly string TableColumns = string.Join(", ", Columns.Split(',').Select(c => "t." + c.Trim()));
+
     /// <summary>Every row of the learner.</summary>
     public static async Task<IReadOnlyList<TranscriptKey>> LearnerAsync(ProgressSession s, Guid tenantId, string learner, CancellationToken ct)
     {
@@ -50,7 +52,7 @@ internal static class TranscriptRows
             await using var reader = await s.Connection.ExecuteReaderAsync(new CommandDefinition(
                 $"""
                 {cte}
-                SELECT k.n, {string.Join(", ", Columns.Split(',').Select(c => "t." + c.Trim()))} FROM k JOIN {Table} t
+                SELECT k.n, {TableColumns} FROM k JOIN {Table} t
                     ON t.tenant_id = @tenant AND t.learner_key = k.learner AND t.activity_id = k.activity AND t.registration = k.registration
                 """, parameters, s.Transaction, cancellationToken: ct));
             while (await reader.ReadAsync(ct))

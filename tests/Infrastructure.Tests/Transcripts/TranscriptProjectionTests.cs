@@ -5,9 +5,11 @@ using Dapper;
 using Lrs.Application.Statements;
 using Lrs.Application.Transcripts;
 using Lrs.Infrastructure.Persistence;
+using Lrs.Infrastructure.Progress;
 using Lrs.Infrastructure.Tests.Progress;
 using Lrs.Infrastructure.Tests.Support;
 using Lrs.Infrastructure.Transcripts;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lrs.Infrastructure.Tests.Transcripts;
 
@@ -198,6 +200,33 @@ public abstract class TranscriptProjectionTests : ProjectionTests
 
         Assert.Equal(incremental, await DumpAsync(tenant));
         Assert.Equal(Expected(history.Where(s => s.Id != history[2].Id)), await TranscriptAsync(tenant));
+    }
+
+    [Fact] // Lrs:Projector:Stages: a projector running only the transcript stage leaves the attempts stage where it was
+    public async Task ExecuteAsync_TranscriptStageOnly_FoldsTranscriptsAndNothingElse()
+    {
+        var tenant = await InsertTenantAsync();
+        var history = History(Guid.NewGuid(), Guid.NewGuid());
+        await WriteAsync(tenant, history);
+        using var projector = new ProgressProjector(Store, new Lrs.Application.Progress.ReportedResultGradingRules(),
+            new ProgressProjectorOptions { PollMilliseconds = 50, Stages = "transcripts" }, NullLogger<ProgressProjector>.Instance);
+        await projector.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < 200 && await RowsAsync(tenant) < 4; i++)
+            {
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await projector.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(4, await RowsAsync(tenant));
+        await using var session = await Store.BeginAsync(CancellationToken.None);
+        Assert.Equal(0, await session.CheckpointAsync(ProgressProjector.Projection, CancellationToken.None));
+        Assert.True(await session.CheckpointAsync(ProgressProjector.TranscriptProjection, CancellationToken.None) > 0);
     }
 
     private async Task<string> DumpAsync(Guid tenant)
