@@ -23,8 +23,8 @@ public sealed record ProjectionRun(int Statements, IReadOnlyList<LearnerFact> Fa
 /// <item>Transcripts: follows the ledger's commit horizon on its own and folds the statements into the learners' transcript rows
 /// (docs/decisions/0018).</item>
 /// </list>
-/// The completion event therefore waits only for the first, cheap stage. Both stages run as soon as this process commits
-/// statements, and otherwise poll.
+/// The completion event therefore waits only for the first, cheap stage. The attempts and learners stages run as soon as this
+/// process commits statements, and otherwise poll; the transcript stage polls.
 /// </summary>
 public sealed class ProgressProjector(
     ProgressStore store, IGradingRuleSource rules, ProgressProjectorOptions options, ILogger<ProgressProjector> logger,
@@ -178,10 +178,9 @@ public sealed class ProgressProjector(
         return facts;
     }
 
-    /// <summary>The transcript stage over everything committed (docs/decisions/0018): returns how many statements were read.</summary>
-    private async Task<int> ProjectTranscriptsAsync(CancellationToken ct)
+    /// <summary>The transcript stage over everything committed (docs/decisions/0018).</summary>
+    private async Task ProjectTranscriptsAsync(CancellationToken ct)
     {
-        var total = 0;
         int read;
         do
         {
@@ -190,11 +189,8 @@ public sealed class ProgressProjector(
                 await Transcripts.TranscriptProjection.ProjectAsync(session, tenant, rows, upTo, ct);
                 return 0;
             }, ct);
-            total += read;
         }
         while (read >= options.BatchSize);
-
-        return total;
     }
 
     /// <summary>

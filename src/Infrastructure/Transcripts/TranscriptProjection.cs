@@ -15,7 +15,7 @@ namespace Lrs.Infrastructure.Transcripts;
 internal static class TranscriptProjection
 {
     /// <summary>Folds <paramref name="statements"/> (seq order) into the rows; <paramref name="upTo"/> is the checkpoint the batch moves to.</summary>
-    public static async Task<int> ProjectAsync(
+    public static async Task ProjectAsync(
         ProgressSession session, Guid tenantId, IReadOnlyList<NewStatement> statements, long upTo, CancellationToken ct)
     {
         var voided = await VoidedAsync(session, tenantId, statements.Select(s => s.Id).ToList(), ct);
@@ -56,8 +56,6 @@ internal static class TranscriptProjection
         {
             await RefoldAsync(session, tenantId, learner, upTo, ct);
         }
-
-        return folds.Count;
     }
 
     /// <summary>Replaces the learner's rows by the fold of their non-voided statements up to <paramref name="upTo"/>.</summary>
